@@ -35,7 +35,7 @@ export abstract class DomainError extends Error {
 
 /** Input that does not have the shape or values its schema requires. */
 export class ValidationError extends DomainError {
-  readonly code = 'validation_failed';
+  readonly code: string = 'validation_failed';
   readonly kind = 'invalid-input';
 
   constructor(what: string, issues: readonly Issue[]) {
