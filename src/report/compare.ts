@@ -53,7 +53,8 @@ export function compareReports(currentReport: ReportData, previousReport: Report
   for (const c of reportCells(current)) {
     const path = `${c.table}.${c.row}.${c.column}`;
     const before = getCell(previous, path);
-    if (before === undefined) continue; // a table-2 cell the other template does not have
+    // a table-2 cell that one of the two templates does not have
+    if (before === undefined || getCell(current, path) === undefined) continue;
     const change = c.value === null || before === null ? null : round2(c.value - before);
     const percent = change === null || before === 0 || before === null ? null : roundPercent((change / before) * 100);
     const phrase = c.value === null || before === null ? null : changePhrase(c.value, before);

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkReport } from './check.ts';
+import { emptyReport, reportCells, setCell, type ReportData } from './reportData.ts';
+import { APPLICANT_KIND_IDS, outcomeRows } from '../law/index.ts';
+import { seedReport } from '../../test/support/fixtures.ts';
+
+test('the seed reconciles; its four lost table-4 cells leave R4 unchecked for 复议后起诉', () => {
+  const result = checkReport(seedReport());
+  assert.deepEqual(result.violations, []);
+  assert.equal(result.ok, true);
+  assert.deepEqual(result.unchecked.map((r) => `${r.rule} ${r.row}`), ['R4 litigation_after_reconsideration']);
+  assert.deepEqual(result.unchecked[0]?.unknown, [
+    'appeals.litigation_after_reconsideration.corrected',
+    'appeals.litigation_after_reconsideration.other',
+    'appeals.litigation_after_reconsideration.pending',
+    'appeals.litigation_after_reconsideration.total',
+  ]);
+  // 7 columns × (R1 + R2) + 23 rows (R3) + 3 groups (R4)
+  assert.equal(result.results.length, 7 * 2 + 23 + 3);
+});
+
+/** A 2021 report with a distinct figure in every outcome cell, reconciled by construction. */
+function full2021(): ReportData {
+  const r = emptyReport('测试局', 2022, '2021');
+  const kinds = APPLICANT_KIND_IDS;
+  const processed = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<string, number>;
+  outcomeRows('2021').forEach((row, i) => {
+    kinds.forEach((k, j) => {
+      const v = (i + 1) * (j + 2);
+      setCell(r, `applications.${row.id}.${k}`, v);
+      processed[k]! += v;
+    });
+  });
+  for (const k of kinds) {
+    setCell(r, `applications.processed_total.${k}`, processed[k]!);
+    setCell(r, `applications.carried_over.${k}`, 5);
+    setCell(r, `applications.carried_forward.${k}`, 7);
+    setCell(r, `applications.received.${k}`, processed[k]! + 2);
+  }
+  for (const row of ['received', 'carried_over', 'processed_total', 'carried_forward', ...outcomeRows('2021').map((o) => o.id)]) {
+    setCell(r, `applications.${row}.total`, kinds.reduce((a, k) => a + (r.applications[row as 'received']![k] as number), 0));
+  }
+  for (const g of ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const) {
+    r.appeals[g] = { upheld: 1, corrected: 2, other: 3, pending: 4, total: 10 };
+  }
+  for (const c of reportCells(r)) if (c.table === 'proactive') setCell(r, `proactive.${c.row}.${c.column}`, 1);
+  return r;
+}
+
+test('a full 2021 report passes every relation', () => {
+  const result = checkReport(full2021());
+  assert.equal(result.violations.length, 0);
+  assert.equal(result.unchecked.length, 0);
+  assert.equal(result.passed, 7 * 2 + 25 + 3);
+});
+
+test('changing any single cell of table 3 or 4 names the rule and the cell', () => {
+  const base = full2021();
+  for (const c of reportCells(base)) {
+    if (c.table === 'proactive') continue;
+    const broken = structuredClone(base);
+    setCell(broken, `${c.table}.${c.row}.${c.column}`, (c.value as number) + 1);
+    const violations = checkReport(broken).violations;
+    assert.ok(violations.length > 0, `changing ${c.table}.${c.row}.${c.column} went unnoticed`);
+    const named = violations.some((v) => v.row === c.row || v.column === c.column);
+    assert.ok(named, `${c.table}.${c.row}.${c.column}: ${JSON.stringify(violations)}`);
+    if (c.table === 'applications') {
+      // R3 pinpoints the row, R1 or R2 the column: together the cell.
+      assert.ok(violations.some((v) => v.rule === 'R3' && v.row === c.row));
+      assert.ok(violations.some((v) => (v.rule === 'R1' || v.rule === 'R2') && v.column === c.column));
+    }
+  }
+});
+
+test('violations carry expected and actual', () => {
+  const r = seedReport();
+  setCell(r, 'applications.granted.natural_person', 9);
+  const v = checkReport(r).violations;
+  assert.deepEqual(v.map((x) => [x.rule, x.row, x.column, x.expected, x.actual]), [
+    ['R2', 'processed_total', 'natural_person', 125, 124],
+    ['R3', 'granted', 'total', 9, 8],
+  ]);
+});
