@@ -1,0 +1,92 @@
+/**
+ * The annual report as HTML: a standalone printable page (A4) or a fragment (`<article class="gk-report">`)
+ * for the portal. Tables are semantic (caption, thead/tbody, th with scope, rowspan/colspan) and every
+ * data cell names its ReportData cell in `data-cell`.
+ */
+import type { ReportData } from '../reportData.ts';
+import { reportDocument } from './reportDocument.ts';
+import type { GridCell, TableGrid } from './tableLayout.ts';
+
+export interface HtmlOptions {
+  /** true: a complete page with its own print CSS; false: an `<article>` to embed. */
+  standalone: boolean;
+}
+
+/** Styles for `.gk-report`; the standalone page embeds them, a host page embedding the fragment may too. */
+export const REPORT_CSS = `
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+.gk-report { font-family: "FangSong", "仿宋_GB2312", "仿宋", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; font-size: 16pt; line-height: 1.75; color: #000; max-width: 156mm; margin: 0 auto; }
+.gk-report h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }
+.gk-report h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0.6em 0 0.3em; text-indent: 2em; }
+.gk-report p { margin: 0; text-indent: 2em; text-align: justify; }
+.gk-report table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 10.5pt; line-height: 1.4; page-break-inside: auto; }
+.gk-report caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.gk-report th, .gk-report td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; font-weight: normal; text-align: left; }
+.gk-report thead th { text-align: center; }
+.gk-report td.gk-num { text-align: center; font-variant-numeric: tabular-nums; }
+.gk-report tr { page-break-inside: avoid; break-inside: avoid; }
+.gk-report thead { display: table-header-group; }
+@media print { .gk-report { max-width: none; } }
+`;
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+export function renderReportHtml(report: ReportData, options: HtmlOptions): string {
+  const doc = reportDocument(report);
+  const parts: string[] = [`<article class="gk-report" lang="zh-CN">`, `<h1>${escapeHtml(doc.title)}</h1>`];
+  for (const p of doc.preamble) parts.push(`<p>${escapeHtml(p)}</p>`);
+  for (const section of doc.sections) {
+    parts.push(`<section id="gk-${section.id}">`, `<h2>${escapeHtml(section.heading)}</h2>`);
+    for (const p of section.paragraphs) parts.push(`<p>${escapeHtml(p)}</p>`);
+    if (section.table) parts.push(tableHtml(section.table));
+    parts.push('</section>');
+  }
+  parts.push('</article>');
+  const article = parts.join('\n');
+  if (!options.standalone) return article;
+  return [
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(doc.title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    article,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function tableHtml(grid: TableGrid): string {
+  const out: string[] = [`<table class="gk-table gk-table-${grid.id}">`, `<caption>${escapeHtml(grid.caption)}</caption>`];
+  for (const group of grid.groups) {
+    const tag = group.kind === 'head' ? 'thead' : 'tbody';
+    out.push(`<${tag}>`);
+    for (const row of group.rows) out.push(`<tr>${row.cells.map(cellHtml).join('')}</tr>`);
+    out.push(`</${tag}>`);
+  }
+  out.push('</table>');
+  return out.join('\n');
+}
+
+function cellHtml(c: GridCell): string {
+  const attrs: string[] = [];
+  if (c.rowSpan > 1) attrs.push(`rowspan="${c.rowSpan}"`);
+  if (c.colSpan > 1) attrs.push(`colspan="${c.colSpan}"`);
+  if (c.header) {
+    if (c.scope) attrs.unshift(`scope="${c.scope}"`);
+    return `<th${attrText(attrs)}>${escapeHtml(c.text)}</th>`;
+  }
+  if (c.numeric) attrs.unshift('class="gk-num"');
+  if (c.path) attrs.push(`data-cell="${escapeHtml(c.path)}"`);
+  return `<td${attrText(attrs)}>${escapeHtml(c.text)}</td>`;
+}
+
+const attrText = (attrs: string[]): string => (attrs.length === 0 ? '' : ` ${attrs.join(' ')}`);
