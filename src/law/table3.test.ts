@@ -13,7 +13,7 @@ test('both templates share rows 一 to （五）5 and differ only in （六）',
 });
 
 test('labels print exactly as law.md §2.4 has them', () => {
-  const byId = new Map(TABLE3_ROWS['2021'].map((r) => [r.id, table3RowLabel(r)]));
+  const byId = new Map<string, string>(TABLE3_ROWS['2021'].map((r) => [r.id, table3RowLabel(r)]));
   const cases: [string, string][] = [
     ['received', '一、本年新收政府信息公开申请数量'],
     ['partially_granted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'],

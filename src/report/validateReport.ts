@@ -51,7 +51,7 @@ export function parseReportData(input: unknown): ReportData {
 
   const report = emptyReport(typeof input.agency === 'string' ? input.agency.trim() : '', yearOk ? year : 0, template);
 
-  readTable(input, 'proactive', issues, (rowId, path) => {
+  readTable(input, 'proactive', issues, (rowId) => {
     const block = table2Blocks(template).find((b) => b.rows.some((r) => r.id === rowId));
     if (!block) return null;
     return Object.fromEntries(block.columns.map((c) => [c.id, c.value])) as Record<string, Table2ValueKind>;
@@ -90,7 +90,7 @@ function readTable(
   input: Obj,
   table: 'proactive' | 'applications' | 'appeals',
   issues: Issue[],
-  columnsOf: (rowId: string, path: string) => Record<string, Table2ValueKind> | null,
+  columnsOf: (rowId: string) => Record<string, Table2ValueKind> | null,
   target: Record<string, Record<string, Cell>>,
   template: TemplateId,
 ): void {
@@ -102,7 +102,7 @@ function readTable(
   }
   for (const [rowId, rowValue] of Object.entries(value)) {
     const rowPath = `${table}.${rowId}`;
-    const columns = columnsOf(rowId, rowPath);
+    const columns = columnsOf(rowId);
     if (!columns) {
       issues.push({ path: rowPath, rule: 'unknown-row', message: `is not a row of ${table} in the ${template} template` });
       continue;

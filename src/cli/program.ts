@@ -1,0 +1,25 @@
+/**
+ * The `gongkai` command. Each command lives in its own file and registers itself here; errors are mapped
+ * to exit codes once, in run.ts.
+ */
+import { Command } from 'commander';
+import { registerReportCheckCommand } from './reportCheckCommand.ts';
+import { registerReportCompareCommand } from './reportCompareCommand.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('gongkai')
+    .description('gongkai 公开 — 政府信息公开 platform: annual reports, applications, deadlines')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  program.exitOverride((error) => {
+    // commander's own usage errors (unknown option, missing argument) are unusable input: exit 2
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  });
+
+  const report = program.command('report').description('政府信息公开工作年度报告: check, render, compare, parse, audit, build');
+  registerReportCheckCommand(report);
+  registerReportCompareCommand(report);
+  return program;
+}
+

@@ -1,0 +1,32 @@
+/**
+ * Every command's action runs through `action()`: a domain error becomes its message on stderr and the
+ * exit code of its kind (shared/errorKinds.ts); anything else is a bug and exits 70 with its stack.
+ */
+import { DomainError } from '../shared/domainError.ts';
+import { ERROR_KINDS } from '../shared/errorKinds.ts';
+
+export function exitCodeOf(error: unknown): number {
+  return error instanceof DomainError ? ERROR_KINDS[error.kind].exit : 70;
+}
+
+export function reportError(error: unknown): void {
+  if (error instanceof DomainError) {
+    process.stderr.write(`gongkai: ${error.message}\n`);
+    if (error.issues.length > 0 && !error.message.includes(error.issues[0]!.message)) {
+      for (const issue of error.issues) process.stderr.write(`  ${issue.path}: ${issue.message} [${issue.rule}]\n`);
+    }
+  } else {
+    process.stderr.write(`gongkai: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+}
+
+export function action<Args extends unknown[]>(fn: (...args: Args) => unknown): (...args: Args) => Promise<void> {
+  return async (...args: Args) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      reportError(error);
+      process.exitCode = exitCodeOf(error);
+    }
+  };
+}
