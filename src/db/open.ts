@@ -1,0 +1,109 @@
+/**
+ * The connection: embedded PGlite by default (a directory on disk, or memory), PostgreSQL when a URL is
+ * given. The same schema and migrations apply to both; commands take the common `Db` type.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The database, whichever engine is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; it has the same query API as `Db`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when set, PGlite is not used. */
+  url?: string | undefined;
+  /** PGlite data directory; `memory` (or undefined with `memory: true`) keeps it in memory. */
+  dataDir?: string | undefined;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  /** Pool size for PostgreSQL (default 10). */
+  poolSize?: number;
+}
+
+export interface Database {
+  readonly db: Db;
+  readonly engine: Engine;
+  /** Where the data lives (a directory, `memory`, or the URL without password). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** Options from the environment: DATABASE_URL, else GONGKAI_DATA_DIR, else ./data. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  const url = env['DATABASE_URL'];
+  if (url !== undefined && url !== '') return { url };
+  return { dataDir: dataDirFromEnv(env) };
+}
+
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env['GONGKAI_DATA_DIR'];
+  return path.resolve(dir !== undefined && dir !== '' ? dir : './data');
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+/** Opens (and by default migrates) the database. */
+export async function openDatabase(options: OpenOptions = optionsFromEnv()): Promise<Database> {
+  const doMigrate = options.migrate ?? true;
+  if (options.url !== undefined) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzlePg({ client: pool, schema });
+    try {
+      if (doMigrate) await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return { db, engine: 'postgres', location: redact(options.url), close: () => pool.end() };
+  }
+  const dir = options.dataDir ?? 'memory';
+  let client: PGlite;
+  if (dir === 'memory') {
+    client = new PGlite();
+  } else {
+    mkdirSync(dir, { recursive: true });
+    client = new PGlite(path.join(dir, 'pgdata'));
+  }
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema });
+  try {
+    if (doMigrate) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (err) {
+    await client.close();
+    throw err;
+  }
+  return { db, engine: 'pglite', location: dir, close: () => client.close() };
+}
+
+/** Applies pending migrations to an open database. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  const { db } = database;
+  if (database.engine === 'postgres') {
+    await migratePg(db as Parameters<typeof migratePg>[0], { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    await migratePglite(db as Parameters<typeof migratePglite>[0], { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}

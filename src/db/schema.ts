@@ -1,0 +1,158 @@
+/**
+ * The one database schema (PostgreSQL 15 compatible; applied to PGlite and PostgreSQL alike).
+ * Every table carries agency_id; ids are UUIDv7 strings; civil dates are 'YYYY-MM-DD' text; money is
+ * integer fen; events are append-only.
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
+
+/** Agencies form a tree: a region's office above its agencies. `path` is `/id/…/id/` from the root. */
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: text('id').primaryKey(),
+    /** The agency itself (every table carries agency_id). */
+    agencyId: text('agency_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    parentId: text('parent_id'),
+    path: text('path').notNull(),
+    /** The remedies paragraph printed in answer letters; null → the default (decisions.md). */
+    remediesTemplate: text('remedies_template'),
+    address: text('address'),
+    phone: text('phone'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('agencies_code_uq').on(t.code), index('agencies_path_idx').on(t.path)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** The root of the subtree the user's roles apply to. */
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: jsonb('roles').$type<string[]>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 (hex) of the session token held in the cookie. */
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    /** Shown to the applicant; with the query password it opens the public status page. */
+    receiptCode: text('receipt_code').notNull(),
+    queryPasswordHash: text('query_password_hash').notNull(),
+    channel: text('channel').notNull(),
+    /** Workflow state (law/transitions.ts). */
+    state: text('state').notNull(),
+    /** Legal outcome: a CaseOutcome id (law/outcomes.ts), set when the case ends. */
+    outcome: text('outcome'),
+    /** Visibility, kept apart from state and outcome. */
+    visibility: text('visibility').notNull().default('private'),
+    applicantKind: text('applicant_kind').notNull(),
+    /** Masked applicant name for lists (张*). */
+    applicantMasked: text('applicant_masked').notNull(),
+    /** AES-256-GCM ciphertext of the applicant's personal data (name, id numbers, contact data). */
+    personalData: text('personal_data').notNull(),
+    description: text('description').notNull(),
+    documentNumber: text('document_number'),
+    purpose: text('purpose'),
+    /** Form of provision (Art. 29 ¶2 (三)): paper, electronic, inspect. */
+    form: text('form').notNull(),
+    /** How the applicant wants to obtain it: post, email, pickup, online. */
+    delivery: text('delivery').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }).notNull(),
+    /** Receipt date (Art. 31); null while an online submission is not yet confirmed. */
+    receivedOn: text('received_on'),
+    /** Cache of the current due date (from the deadline engine over the events). */
+    dueOn: text('due_on'),
+    /** Cache of the deadline reasoning. */
+    clock: jsonb('clock'),
+    extension: text('extension').notNull().default('none'),
+    answeredOn: text('answered_on'),
+    closedOn: text('closed_on'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_receipt_code_uq').on(t.receiptCode),
+    index('applications_agency_state_idx').on(t.agencyId, t.state),
+    index('applications_agency_received_idx').on(t.agencyId, t.receivedOn),
+  ],
+);
+
+/** Append-only audit events. The deadline is derived from these. */
+export const events = pgTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id').notNull(),
+    applicationId: text('application_id').references(() => applications.id),
+    /** User id, or 'applicant' / 'system'. */
+    actor: text('actor').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_application_idx').on(t.applicationId, t.id), index('events_agency_idx').on(t.agencyId, t.createdAt)],
+);
+
+/** The answer letter (告知书) of an application: a draft until the answer is given. */
+export const letters = pgTable(
+  'letters',
+  {
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id').notNull(),
+    applicationId: text('application_id').notNull().references(() => applications.id),
+    outcome: text('outcome').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    status: text('status').notNull(),
+    issuedOn: text('issued_on'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('letters_application_uq').on(t.applicationId)],
+);
+
+/** Files attached to an application, stored content-addressed (sha256) outside the database. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id').notNull(),
+    applicationId: text('application_id').notNull().references(() => applications.id),
+    sha256: text('sha256').notNull(),
+    filename: text('filename').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_application_idx').on(t.applicationId)],
+);

@@ -1,0 +1,89 @@
+/**
+ * The key that encrypts personal data at rest (AES-256-GCM): `GONGKAI_SECRET_KEY` (base64 of 32 bytes),
+ * or a key file created on first start in the data directory. The key is never logged.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DomainError } from '../shared/domainError.ts';
+
+export class SecretKeyError extends DomainError {
+  readonly code = 'secret_key.invalid';
+  readonly kind = 'invalid-input';
+}
+
+export class DecryptionError extends DomainError {
+  readonly code = 'secret_key.decryption_failed';
+  readonly kind = 'rule-violation';
+}
+
+const KEY_FILE = 'secret.key';
+
+/** A 32-byte key, wrapped so that it does not print. */
+export class SecretKey {
+  readonly #key: Buffer;
+
+  constructor(key: Buffer) {
+    if (key.length !== 32) throw new SecretKeyError('GONGKAI_SECRET_KEY 必须是 32 字节密钥的 base64 编码', [{ path: 'GONGKAI_SECRET_KEY', rule: 'length', message: 'must decode to 32 bytes' }]);
+    this.#key = Buffer.from(key);
+  }
+
+  static random(): SecretKey {
+    return new SecretKey(randomBytes(32));
+  }
+
+  static fromBase64(text: string): SecretKey {
+    return new SecretKey(Buffer.from(text.trim(), 'base64'));
+  }
+
+  /** From GONGKAI_SECRET_KEY, else `<dataDir>/secret.key` (created when missing), else a random key (memory only). */
+  static load(options: { env?: NodeJS.ProcessEnv; dataDir?: string | undefined } = {}): SecretKey {
+    const env = options.env ?? process.env;
+    const fromEnv = env['GONGKAI_SECRET_KEY'];
+    if (fromEnv !== undefined && fromEnv !== '') return SecretKey.fromBase64(fromEnv);
+    if (options.dataDir === undefined || options.dataDir === 'memory') return SecretKey.random();
+    const file = path.join(options.dataDir, KEY_FILE);
+    if (existsSync(file)) return SecretKey.fromBase64(readFileSync(file, 'utf8'));
+    mkdirSync(options.dataDir, { recursive: true });
+    const key = randomBytes(32);
+    writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    return new SecretKey(key);
+  }
+
+  /** `v1.<iv>.<tag>.<ciphertext>` (base64url parts). */
+  encrypt(plaintext: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
+    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return ['v1', iv.toString('base64url'), tag.toString('base64url'), data.toString('base64url')].join('.');
+  }
+
+  decrypt(sealed: string): string {
+    const [v, iv, tag, data] = sealed.split('.');
+    if (v !== 'v1' || iv === undefined || tag === undefined || data === undefined) throw new DecryptionError('无法解密个人信息：格式不正确');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    } catch {
+      throw new DecryptionError('无法解密个人信息：密钥不匹配或数据已损坏');
+    }
+  }
+
+  encryptJson(value: unknown): string {
+    return this.encrypt(JSON.stringify(value));
+  }
+
+  decryptJson(sealed: string): unknown {
+    return JSON.parse(this.decrypt(sealed)) as unknown;
+  }
+
+  toJSON(): string {
+    return '[SecretKey]';
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[SecretKey]';
+  }
+}
