@@ -197,7 +197,7 @@ export function applicationsGrid(report: ReportData): TableGrid {
     return { role: 'body', cells };
   });
 
-  const labelWeights = [2, 1.7, 3.6, 2.2, 2.2].slice(0, labelColumns);
+  const labelWeights = [1.8, 1.6, 4, 2, 2].slice(0, labelColumns);
   return {
     id: 'applications',
     caption: TABLE3_TITLE,

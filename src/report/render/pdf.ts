@@ -1,0 +1,253 @@
+/**
+ * The annual report as PDF (pdfkit): A4 with official-document margins, Noto Sans SC embedded (subset,
+ * so the Chinese text stays searchable and copyable), ruled tables drawn from the shared grid with their
+ * merged cells, wrapped cell text, page breaks that repeat a table's column headers, and page numbers.
+ */
+import PDFDocument from 'pdfkit';
+import type { ReportData } from '../reportData.ts';
+import { fontData } from './pdfFonts.ts';
+import { reportDocument } from './reportDocument.ts';
+import { gridRows, type GridCell, type TableGrid } from './tableLayout.ts';
+
+const MM = 72 / 25.4;
+const A4: [number, number] = [210 * MM, 297 * MM];
+export const PDF_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+
+const SIZE = { title: 18, heading: 14, body: 12, table: 10, tableSmall: 8.5, footer: 10 } as const;
+const CELL_PAD_X = 2.5;
+const CELL_PAD_Y = 2.2;
+const RULE = 0.6;
+
+type Doc = PDFKit.PDFDocument;
+
+export async function renderReportPdf(report: ReportData): Promise<Buffer> {
+  const model = reportDocument(report);
+  const doc = new PDFDocument({
+    size: A4,
+    margins: { top: PDF_MARGINS_MM.top * MM, bottom: PDF_MARGINS_MM.bottom * MM, left: PDF_MARGINS_MM.left * MM, right: PDF_MARGINS_MM.right * MM },
+    bufferPages: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: { Title: model.title, Author: report.agency, Creator: 'gongkai' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.registerFont('regular', fontData(400));
+  doc.registerFont('bold', fontData(700));
+
+  doc.font('bold').fontSize(SIZE.title).text(model.title, { align: 'center', lineGap: 4 });
+  doc.moveDown(0.8);
+  for (const p of model.preamble) paragraph(doc, p);
+  for (const section of model.sections) {
+    const next = section.paragraphs.length === 0 && section.table ? tableStartHeight(doc, section.table) : 0;
+    heading(doc, section.heading, next);
+    for (const p of section.paragraphs) paragraph(doc, p);
+    if (section.table) drawTable(doc, section.table);
+  }
+  numberPages(doc);
+  doc.end();
+  return done;
+}
+
+const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+const pageBottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
+const remaining = (doc: Doc) => pageBottom(doc) - doc.y;
+
+function paragraph(doc: Doc, text: string): void {
+  doc.font('regular').fontSize(SIZE.body).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), indent: SIZE.body * 2, lineGap: 5 });
+}
+
+/** A heading stays with at least two lines of what follows, or with the start of its table (`next` points). */
+function heading(doc: Doc, text: string, next: number): void {
+  doc.font('bold').fontSize(SIZE.heading);
+  if (remaining(doc) < doc.currentLineHeight(true) * 2 + Math.max(SIZE.body * 4, next)) doc.addPage();
+  doc.moveDown(0.4);
+  doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), indent: SIZE.body * 2, lineGap: 4 });
+  doc.moveDown(0.2);
+}
+
+/** Page numbers in the official style, `— 1 —`, centred in the bottom margin. */
+function numberPages(doc: Doc): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
+    doc.font('regular').fontSize(SIZE.footer);
+    doc.text(`— ${i + 1 - range.start} —`, 0, doc.page.height - bottom / 2, { width: doc.page.width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+interface Measured {
+  cells: GridCell[];
+  roles: ('caption' | 'head' | 'body')[];
+  groupOf: number[];
+  heights: number[];
+  x: number[];
+  fontSize: number;
+}
+
+function measure(doc: Doc, grid: TableGrid): Measured {
+  const fontSize = grid.columnCount > 8 ? SIZE.tableSmall : SIZE.table;
+  doc.font('regular').fontSize(fontSize);
+  const width = contentWidth(doc);
+  const sum = grid.columnWeights.reduce((a, b) => a + b, 0);
+  const x = [0];
+  for (const w of grid.columnWeights) x.push(x[x.length - 1]! + (w / sum) * width);
+  const rows = gridRows(grid);
+  const groupOf = grid.groups.flatMap((g, gi) => g.rows.map(() => gi));
+  const cells = rows.flatMap((r) => r.cells);
+  const minHeight = doc.currentLineHeight(true) + 2 * CELL_PAD_Y;
+  const heights = rows.map(() => minHeight);
+  // Single-row cells set their row's height first; a merged cell then stretches its rows evenly if it needs more.
+  for (const c of [...cells].sort((a, b) => a.rowSpan - b.rowSpan)) {
+    const need = textHeight(doc, c, x) + 2 * CELL_PAD_Y;
+    const have = heights.slice(c.row, c.row + c.rowSpan).reduce((a, b) => a + b, 0);
+    if (need > have) for (let r = c.row; r < c.row + c.rowSpan; r++) heights[r]! += (need - have) / c.rowSpan;
+  }
+  return { cells, roles: rows.map((r) => r.role), groupOf, heights, x, fontSize };
+}
+
+function cellWidth(c: GridCell, x: number[]): number {
+  return x[c.col + c.colSpan]! - x[c.col]! - 2 * CELL_PAD_X;
+}
+
+const isCentred = (c: GridCell) => c.numeric || (c.header && c.scope !== 'row');
+
+/**
+ * The width a cell's text is set in. Centred text that must wrap is set in the narrowest width that
+ * keeps its number of lines, so that 商业企业 breaks as 商业/企业, not 商业企/业.
+ */
+function textWidth(doc: Doc, c: GridCell, x: number[]): number {
+  const width = cellWidth(c, x);
+  if (!isCentred(c) || doc.widthOfString(c.text) <= width) return width;
+  const height = doc.heightOfString(c.text, { width, lineGap: 1 });
+  const step = doc.widthOfString('中') / 2;
+  for (let w = doc.widthOfString(c.text) / Math.round(height / doc.currentLineHeight(true)); w < width; w += step) {
+    if (doc.heightOfString(c.text, { width: w, lineGap: 1 }) <= height) return w;
+  }
+  return width;
+}
+
+function textHeight(doc: Doc, c: GridCell, x: number[]): number {
+  return c.text === '' ? 0 : doc.heightOfString(c.text, { width: textWidth(doc, c, x), lineGap: 1 });
+}
+
+/**
+ * A break before row r costs one per merged cell it cuts through; leaving a caption or header row
+ * without the rows it heads is a last resort; cutting a table-2 block, or leaving one or two rows for the
+ * next page, is worse than cutting a merged label.
+ */
+function breakCost(m: Measured, r: number): number {
+  let cost = m.cells.filter((c) => c.row < r && r < c.row + c.rowSpan).length;
+  if (m.roles[r] === 'head' || m.roles[r - 1] !== 'body') cost += 1000;
+  if (m.roles.includes('caption') && m.roles[r] === 'body' && m.groupOf[r] === m.groupOf[r - 1]) cost += 100;
+  if (m.heights.length - r < 3) cost += 500; // a widow row or two under a repeated header
+  return cost;
+}
+
+/** The height a table needs below its heading: all of it when it fits on a page, else its header and three rows. */
+function tableStartHeight(doc: Doc, grid: TableGrid): number {
+  const m = measure(doc, grid);
+  const total = m.heights.reduce((a, b) => a + b, 0);
+  const full = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  if (total <= full && !m.roles.includes('caption')) return total;
+  const headRows = grid.groups[0]?.kind === 'head' ? grid.groups[0].rows.length : 0;
+  return m.heights.slice(0, headRows + 3).reduce((a, b) => a + b, 0);
+}
+
+function drawTable(doc: Doc, grid: TableGrid): void {
+  const m = measure(doc, grid);
+  const rowCount = m.heights.length;
+  const total = m.heights.reduce((a, b) => a + b, 0);
+  const headRows = grid.groups[0]?.kind === 'head' ? grid.groups[0].rows.length : 0;
+  const head = Array.from({ length: headRows }, (_, i) => i);
+  const headHeight = m.heights.slice(0, headRows).reduce((a, b) => a + b, 0);
+  const fullPage = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+
+  const slices: number[][] = [];
+  const newPageBefore: boolean[] = [];
+  let start = headRows;
+  let available = remaining(doc) - 6;
+  let fresh = false;
+  while (start < rowCount) {
+    let used = headHeight;
+    let end = start;
+    while (end < rowCount && used + m.heights[end]! <= available) used += m.heights[end++]!;
+    if (end < rowCount && end > start) {
+      // Step back to the cheapest break in the lower half of what fits.
+      let best = end;
+      for (let r = end; r > start && r >= start + (end - start) / 2; r--) if (breakCost(m, r) < breakCost(m, best)) best = r;
+      end = best;
+    }
+    const cutsSomething = end < rowCount && (end === start || breakCost(m, end) > 0);
+    // On a page already begun, a table that would be cut badly starts on the next page instead.
+    if (!fresh && (end === start || (cutsSomething && (total <= fullPage || breakCost(m, end) >= 1000)))) {
+      fresh = true;
+      available = fullPage;
+      newPageBefore[slices.length] = true;
+      continue;
+    }
+    if (end === start) end = start + 1; // a row taller than a page is drawn anyway
+    slices.push([...head, ...Array.from({ length: end - start }, (_, i) => start + i)]);
+    newPageBefore[slices.length] = true;
+    start = end;
+    available = fullPage;
+    fresh = true;
+  }
+  newPageBefore.length = slices.length;
+
+  // A merged cell cut by a page break prints its text once, in the tallest of its pieces.
+  const textSlice = new Map<GridCell, number>();
+  for (const c of m.cells) {
+    let best = -1;
+    let bestHeight = -1;
+    slices.forEach((rows, si) => {
+      const h = rows.filter((r) => r >= c.row && r < c.row + c.rowSpan).reduce((a, r) => a + m.heights[r]!, 0);
+      if (h > bestHeight) {
+        best = si;
+        bestHeight = h;
+      }
+    });
+    textSlice.set(c, best);
+  }
+
+  slices.forEach((slice, si) => {
+    if (newPageBefore[si]) doc.addPage();
+    const top = doc.y;
+    const y = new Map<number, number>();
+    let cursor = top;
+    for (const r of slice) {
+      y.set(r, cursor);
+      cursor += m.heights[r]!;
+    }
+    const left = doc.page.margins.left;
+    doc.lineWidth(RULE).strokeColor('#000').font('regular').fontSize(m.fontSize).fillColor('#000');
+    for (const c of m.cells) {
+      const visible = slice.filter((r) => r >= c.row && r < c.row + c.rowSpan);
+      if (visible.length === 0) continue;
+      const cy = y.get(visible[0]!)!;
+      const ch = visible.reduce((a, r) => a + m.heights[r]!, 0);
+      const cx = left + m.x[c.col]!;
+      const cw = m.x[c.col + c.colSpan]! - m.x[c.col]!;
+      doc.rect(cx, cy, cw, ch).stroke();
+      // Repeated header rows always print; a body cell prints where its text was assigned.
+      if (c.text === '' || (c.row >= headRows && textSlice.get(c) !== si)) continue;
+      const th = textHeight(doc, c, m.x);
+      const tw = textWidth(doc, c, m.x);
+      doc.text(c.text, cx + (cw - tw) / 2, cy + Math.max(CELL_PAD_Y, (ch - th) / 2), {
+        width: tw,
+        align: isCentred(c) ? 'center' : 'left',
+        lineGap: 1,
+      });
+    }
+    doc.x = left;
+    doc.y = cursor + 10;
+  });
+}
