@@ -1,0 +1,28 @@
+import { ValidationError, type Issue } from '../../shared/domainError.ts';
+
+/** Cases or appeal records that cannot be counted (a conclusion without an outcome, before receipt …). */
+export class UncountableRecordsError extends ValidationError {
+  override readonly code = 'report.records_invalid';
+
+  constructor(issues: readonly Issue[]) {
+    super('The records the report is built from', issues);
+  }
+}
+
+/** A cell path that is not a cell of the report's template, or whose figure comes from no records. */
+export class UnknownCellError extends ValidationError {
+  override readonly code = 'report.cell_unknown';
+
+  constructor(path: string, message: string) {
+    super('The cell', [{ path, rule: 'cell', message }]);
+  }
+}
+
+/** Reports that cannot be summed into one (different years or templates). */
+export class RollUpMismatchError extends ValidationError {
+  override readonly code = 'report.rollup_mismatch';
+
+  constructor(issues: readonly Issue[]) {
+    super('The reports to roll up', issues);
+  }
+}
