@@ -1,29 +1,52 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseReportData } from '../../src/report/validateReport.ts';
-import type { ReportData } from '../../src/report/reportData.ts';
+/** Test data: an agency tree, users of every role, valid applicant data. */
+import { systemActor } from '../../src/accounts/actor.ts';
+import { addUser } from '../../src/accounts/users.ts';
+import { addAgency } from '../../src/agencies/agencies.ts';
+import type { Db } from '../../src/db/open.ts';
+import type { ApplicationInput } from '../../src/requests/applicationInput.ts';
+import { creditCodeCheckChar, residentIdCheckChar } from '../../src/requests/identity.ts';
 
-/** Absolute path of a file under test/fixtures/. */
-export function fixturePath(relative: string): string {
-  return fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url));
+export const PASSWORD = 'correct-horse-1';
+
+export const VALID_ID = `11010519491231002${residentIdCheckChar('11010519491231002')}`;
+export const VALID_CREDIT_CODE = `91350100M000100Y4${creditCodeCheckChar('91350100M000100Y4')}`;
+
+/** region (root) → gjxfj, other; users: admin, clerk, clerk2, head, publisher, supervisor at gjxfj; regionadmin at the region; otherclerk at other. */
+export async function seedAgencies(db: Db): Promise<void> {
+  const sys = systemActor('test');
+  await addAgency(db, sys, { code: 'region', name: '示范地区政务公开办' });
+  await addAgency(db, sys, { code: 'gjxfj', name: '国家信访局', parentCode: 'region' });
+  await addAgency(db, sys, { code: 'other', name: '其他机关', parentCode: 'region' });
+  const users: [string, string[], string][] = [
+    ['admin', ['admin'], 'gjxfj'],
+    ['clerk', ['clerk'], 'gjxfj'],
+    ['clerk2', ['clerk'], 'gjxfj'],
+    ['head', ['head'], 'gjxfj'],
+    ['publisher', ['publisher'], 'gjxfj'],
+    ['supervisor', ['supervisor'], 'region'],
+    ['regionadmin', ['admin'], 'region'],
+    ['otherclerk', ['clerk'], 'other'],
+  ];
+  for (const [username, roles, agencyCode] of users) {
+    await addUser(db, sys, { username, password: PASSWORD, roles, agencyCode, displayName: username });
+  }
 }
 
-export function readFixtureJson(relative: string): unknown {
-  return JSON.parse(readFileSync(fixturePath(relative), 'utf8'));
+export function personInput(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
+  return {
+    applicant: { kind: 'natural_person', name: '张三丰', idType: 'resident_id', idNumber: VALID_ID, phone: '13812345678', email: 'zhang@example.cn', address: '北京市西城区某某街1号', postalCode: '100032' },
+    description: '2020年度信访工作统计数据及相关文件',
+    form: 'electronic',
+    delivery: 'email',
+    ...overrides,
+  };
 }
 
-/** The seed's figures (国家信访局 2020), validated and completed. */
-export function seedReport(): ReportData {
-  return parseReportData(readFixtureJson('reports/seed-2020.expected.json'));
-}
-
-type JsonObject = Record<string, unknown>;
-
-/** Set (or with `undefined`, delete) a value at a dotted path inside a JSON document; row ids keep their dot. */
-export function setPath(doc: unknown, path: string[], value: unknown): void {
-  let node = doc as JsonObject;
-  for (const key of path.slice(0, -1)) node = node[key] as JsonObject;
-  const last = path[path.length - 1]!;
-  if (value === undefined) delete node[last];
-  else node[last] = value;
+export function orgInput(): ApplicationInput {
+  return {
+    applicant: { kind: 'legal_service_org', name: '某某律师事务所', creditCode: VALID_CREDIT_CODE, contactPerson: '李四', phone: '010-12345678' },
+    description: '关于某某事项的处理决定书',
+    form: 'paper',
+    delivery: 'post',
+  };
 }

@@ -1,0 +1,80 @@
+/**
+ * The one place where the stored events of an application meet the deadline engine (src/law/deadline):
+ * map them to the engine's events and call computeClock. The result (due date + reasoning) is cached on
+ * the application and stored with each step's event; it is never the source of truth.
+ */
+import type { CivilDate } from '../calendar/civilDate.ts';
+import { defaultWorkCalendar } from '../calendar/workCalendar.ts';
+import type { WorkCalendar } from '../calendar/workCalendar.ts';
+import { computeClock, isClockEventKind } from '../law/deadline/index.ts';
+import type { Channel, ClockEvent, ClockStep, DeadlineSettings } from '../law/deadline/index.ts';
+
+/** An event as stored (events table). */
+export interface CaseEvent {
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface CaseClock {
+  /** The answer due date; null when no period runs (not yet received, awaiting 补正, paused, ended). */
+  readonly dueOn: CivilDate | null;
+  /** not-received, running, paused, awaiting-supplement, answered, closed. */
+  readonly status: string;
+  /** The reasoning, one step per line: the day, the rule, what it did (Chinese). */
+  readonly reasoning: readonly ClockStep[];
+  readonly supplementNoticeDue: CivilDate | null;
+  readonly daysRemaining: number | null;
+  readonly extended: boolean;
+  readonly overdue: boolean;
+}
+
+/** Stored event → engine event (or nothing: the event does not move the clock). */
+export function toClockEvent(e: CaseEvent): ClockEvent | undefined {
+  const date = String(e.payload['date']);
+  if (!isClockEventKind(e.kind)) return undefined;
+  switch (e.kind) {
+    case 'received':
+      return { kind: 'received', date, channel: e.payload['channel'] as Channel };
+    case 'answered':
+      return e.payload['onTheSpot'] === true ? { kind: 'answered', date, onTheSpot: true } : { kind: 'answered', date };
+    case 'supplement-requested': {
+      const periodEnd = e.payload['periodEnd'];
+      return typeof periodEnd === 'string' ? { kind: 'supplement-requested', date, periodEnd } : { kind: 'supplement-requested', date };
+    }
+    case 'extended': {
+      const days = e.payload['days'];
+      return typeof days === 'number' ? { kind: 'extended', date, days } : { kind: 'extended', date };
+    }
+    default:
+      return { kind: e.kind, date };
+  }
+}
+
+/** The clock after the given stored events, as of `asOf` (default: the last event). */
+export function computeCaseClock(
+  events: readonly CaseEvent[],
+  calendar: WorkCalendar = defaultWorkCalendar(),
+  settings?: DeadlineSettings,
+  asOf?: CivilDate,
+): CaseClock {
+  const clockEvents = events.map(toClockEvent).filter((e): e is ClockEvent => e !== undefined);
+  const withdrawn = events.find((e) => e.kind === 'withdrawn');
+  if (clockEvents.length === 0 || clockEvents[0]?.kind !== 'received') {
+    return { dueOn: null, status: withdrawn ? 'closed' : 'not-received', reasoning: [], supplementNoticeDue: null, daysRemaining: null, extended: false, overdue: false };
+  }
+  const last = clockEvents[clockEvents.length - 1]?.date;
+  const r = computeClock(clockEvents, calendar, settings, asOf !== undefined && last !== undefined && asOf >= last ? { asOf } : {});
+  const reasoning = [...r.steps];
+  if (withdrawn !== undefined) {
+    reasoning.push({ date: String(withdrawn.payload['date']), article: '', text: '申请人撤回申请，终止办理' });
+  }
+  return {
+    dueOn: withdrawn !== undefined ? null : r.due,
+    status: withdrawn !== undefined ? 'closed' : r.state,
+    reasoning,
+    supplementNoticeDue: r.supplementNoticeDue,
+    daysRemaining: r.daysRemaining,
+    extended: r.extended,
+    overdue: r.overdue,
+  };
+}
