@@ -19,7 +19,6 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
-  convertMillimetersToTwip,
 } from 'docx';
 import JSZip from 'jszip';
 import type { ReportData } from '../reportData.ts';
@@ -37,6 +36,8 @@ type FontRole = keyof typeof DOCX_FONTS;
 
 export const DOCX_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 const A4_MM = { width: 210, height: 297 } as const;
+/** Rounded, not floored as docx's own helper does: A4 is 11906 × 16838 twips. */
+const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
 
 /** Sizes in half-points: 二号 22pt, 三号 16pt, 五号 10.5pt, 小五 9pt. */
 const SIZE = { title: 44, heading: 32, body: 32, table: 21, tableSmall: 18, footer: 28 } as const;
@@ -79,12 +80,12 @@ export async function renderReportDocx(report: ReportData): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(A4_MM.width), height: convertMillimetersToTwip(A4_MM.height) },
+            size: { width: twip(A4_MM.width), height: twip(A4_MM.height) },
             margin: {
-              top: convertMillimetersToTwip(DOCX_MARGINS_MM.top),
-              bottom: convertMillimetersToTwip(DOCX_MARGINS_MM.bottom),
-              left: convertMillimetersToTwip(DOCX_MARGINS_MM.left),
-              right: convertMillimetersToTwip(DOCX_MARGINS_MM.right),
+              top: twip(DOCX_MARGINS_MM.top),
+              bottom: twip(DOCX_MARGINS_MM.bottom),
+              left: twip(DOCX_MARGINS_MM.left),
+              right: twip(DOCX_MARGINS_MM.right),
             },
           },
         },
@@ -118,7 +119,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER } as const;
 
 function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
-  const textWidth = convertMillimetersToTwip(A4_MM.width - DOCX_MARGINS_MM.left - DOCX_MARGINS_MM.right);
+  const textWidth = twip(A4_MM.width - DOCX_MARGINS_MM.left - DOCX_MARGINS_MM.right);
   const weightSum = grid.columnWeights.reduce((a, b) => a + b, 0);
   const columnWidths = grid.columnWeights.map((w) => Math.floor((w / weightSum) * textWidth));
   // Many narrow columns (tables 3 and 4) take 小五 so that two-character lines fit.
@@ -128,7 +129,7 @@ function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
     for (const row of group.rows) {
       rows.push(
         new TableRow({
-          tableHeader: group.kind === 'head',
+          ...(group.kind === 'head' ? { tableHeader: true } : {}),
           cantSplit: true,
           children: row.cells.map((c) => tableCell(c, columnWidths, size)),
         }),

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as cheerio from 'cheerio';
+import { renderReportHtml } from './html.ts';
+import { FULL_NARRATIVE, fullReport2021, seedJson, seedReport } from './testReports.ts';
+
+/** Every `table.row.column` figure of the fixture file, as the renderer should print it. */
+function fixtureFigures(json: Record<string, Record<string, Record<string, number | null>>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const table of ['proactive', 'applications', 'appeals']) {
+    for (const [row, columns] of Object.entries(json[table] ?? {})) {
+      for (const [column, value] of Object.entries(columns)) out.set(`${table}.${row}.${column}`, value === null ? '' : String(value));
+    }
+  }
+  return out;
+}
+
+describe('HTML renderer', () => {
+  const seedHtml = renderReportHtml(seedReport(), { standalone: true });
+  const $ = cheerio.load(seedHtml);
+
+  it('prints every figure of the seed in the cell it belongs to', () => {
+    const expected = fixtureFigures(seedJson());
+    const printed = new Map($('td[data-cell]').toArray().map((el) => [$(el).attr('data-cell')!, $(el).text()]));
+    assert.equal(printed.size, expected.size);
+    for (const [path, value] of expected) assert.equal(printed.get(path), value, path);
+    assert.equal($('td[data-cell="proactive.procurement.amount_wan"]').text(), '1259.8');
+  });
+
+  it('leaves the four unknown table-4 cells empty, not 0', () => {
+    for (const column of ['corrected', 'other', 'pending', 'total']) {
+      assert.equal($(`td[data-cell="appeals.litigation_after_reconsideration.${column}"]`).text(), '');
+    }
+    assert.equal($('td[data-cell="appeals.litigation_after_reconsideration.upheld"]').text(), '0');
+  });
+
+  it('is a standalone printable page', () => {
+    assert.match(seedHtml, /^<!doctype html>/);
+    assert.equal($('html').attr('lang'), 'zh-CN');
+    assert.equal($('meta[charset]').attr('charset'), 'utf-8');
+    assert.match($('style').text(), /@page \{ size: A4/);
+    assert.equal($('title').text(), '国家信访局2020年政府信息公开工作年度报告');
+    assert.equal($('h1').text(), '国家信访局2020年政府信息公开工作年度报告');
+    assert.deepEqual($('h2').toArray().map((el) => $(el).text()), [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
+  });
+
+  it('merges the header cells of tables 3 and 4 as the template does', () => {
+    const th = (text: string) => $('th').filter((_, el) => $(el).text() === text).first();
+    const spans = (text: string) => [th(text).attr('rowspan') ?? '1', th(text).attr('colspan') ?? '1', th(text).attr('scope')];
+    assert.deepEqual(spans('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), ['3', '3', 'col']);
+    assert.deepEqual(spans('申请人情况'), ['1', '7', 'colgroup']);
+    assert.deepEqual(spans('自然人'), ['2', '1', 'col']);
+    assert.deepEqual(spans('法人或其他组织'), ['1', '5', 'colgroup']);
+    assert.deepEqual(spans('三、本年度办理结果'), ['20', '1', 'row']);
+    assert.deepEqual(spans('（三）不予公开'), ['8', '1', 'row']);
+    assert.deepEqual(spans('一、本年新收政府信息公开申请数量'), ['1', '3', 'row']);
+    assert.deepEqual(spans('行政复议'), ['2', '5', 'colgroup']);
+    assert.deepEqual(spans('行政诉讼'), ['1', '10', 'colgroup']);
+    assert.deepEqual(spans('第二十条第（一）项'), ['1', '4', 'rowgroup']);
+    const appeals = $('table.gk-table-appeals');
+    assert.equal(appeals.find('thead tr').length, 3);
+    assert.equal(appeals.find('tbody tr td').length, 15);
+    assert.equal($('table.gk-table-applications thead tr').length, 3);
+    assert.equal($('table.gk-table-applications tbody tr').length, 23);
+    assert.equal($('table.gk-table-proactive tbody').length, 5);
+    assert.deepEqual($('caption').toArray().map((el) => $(el).text()), ['主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况']);
+  });
+
+  it('renders an embeddable fragment of a full 2021 report, escaping its text', () => {
+    const report = fullReport2021();
+    const html = renderReportHtml(report, { standalone: false });
+    assert.match(html, /^<article class="gk-report"/);
+    assert.doesNotMatch(html, /<!doctype|<html|<style/);
+    const $f = cheerio.load(html);
+    assert.equal($f('#gk-overview p').eq(1).text(), '全年主动公开政府信息<1024>条 & 更多。');
+    assert.match(html, /&lt;1024&gt;条 &amp; 更多/);
+    assert.equal($f('#gk-preamble, article > p').length, FULL_NARRATIVE.preamble.split('\n').length);
+    for (const [row, cells] of Object.entries(report.applications)) {
+      for (const [column, value] of Object.entries(cells)) assert.equal($f(`td[data-cell="applications.${row}.${column}"]`).text(), String(value));
+    }
+    assert.equal($f('th').filter((_, el) => $f(el).text() === '（六）其他处理').attr('rowspan'), '3');
+    assert.equal($f('td[data-cell="proactive.fees.amount_wan"]').attr('colspan'), '3');
+  });
+});

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { renderReportPdf } from './pdf.ts';
+import { fullReport2021, seedJson, seedReport } from './testReports.ts';
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  page: number;
+}
+
+/** Every non-blank text item with its position, page by page. */
+async function textItems(pdf: Buffer): Promise<Item[]> {
+  const doc = await getDocumentProxy(new Uint8Array(pdf));
+  const items: Item[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    for (const item of content.items) {
+      if ('str' in item && item.str.trim() !== '') items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, page: p });
+    }
+  }
+  return items;
+}
+
+/** The items printed on the same line as `label`, right of it, left to right. */
+function sameLine(items: Item[], label: string): string[] {
+  const at = items.find((i) => i.str === label);
+  assert.ok(at, `no text item ${label}`);
+  return items
+    .filter((i) => i.page === at.page && Math.abs(i.y - at.y) < 2 && i.x > at.x)
+    .sort((a, b) => a.x - b.x)
+    .map((i) => i.str);
+}
+
+const COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
+
+describe('PDF renderer', async () => {
+  const pdf = await renderReportPdf(seedReport());
+  const { text, totalPages } = await extractText(new Uint8Array(pdf), { mergePages: true });
+  const items = await textItems(pdf);
+  const json = seedJson();
+
+  it('is an A4 PDF with the Chinese text extractable', async () => {
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const doc = await getDocumentProxy(new Uint8Array(pdf));
+    const [, , width, height] = (await doc.getPage(1)).view;
+    assert.deepEqual([Math.round(width!), Math.round(height!)], [595, 842]);
+    assert.ok(totalPages >= 2 && totalPages <= 5, `${totalPages} pages`);
+    for (const label of ['国家信访局2020年政府信息公开工作年度报告', '本年新收政府信息公开申请数量', '属于行政查询事项', '未经复议直接起诉', '第二十条第（九）项', '申请人情况']) {
+      assert.ok(text.includes(label), label);
+    }
+    // Table 4's fifteen narrow columns wrap their labels in two lines, as the official layout does.
+    assert.equal(text.replace(/\s/g, '').match(/结果维持/g)?.length, 3);
+  });
+
+  it('keeps the six sections in order', () => {
+    const headings = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const at = headings.map((h) => text.indexOf(h));
+    assert.ok(at.every((i) => i >= 0), 'a heading is missing');
+    assert.deepEqual([...at].sort((a, b) => a - b), at);
+  });
+
+  it('prints each table-3 row figures on the row label line', () => {
+    const rows: Record<string, string> = {
+      received: '一、本年新收政府信息公开申请数量',
+      carried_over: '二、上年结转政府信息公开申请数量',
+      granted: '（一）予以公开',
+      'withheld.state_secret': '1.属于国家秘密',
+      'withheld.internal_affairs': '5.属于三类内部事务信息',
+      'withheld.administrative_query': '8.属于行政查询事项',
+      'unavailable.not_held': '1.本机关不掌握相关政府信息',
+      'not_processed.petition_complaint': '1.信访举报投诉类申请',
+      'not_processed.repeated': '2.重复申请',
+      other: '（六）其他处理',
+      processed_total: '（七）总计',
+      carried_forward: '四、结转下年度继续办理',
+    };
+    for (const [row, label] of Object.entries(rows)) {
+      assert.deepEqual(sameLine(items, label), COLUMNS.map((c) => String(json.applications![row]![c])), row);
+    }
+  });
+
+  it('prints table 2 figures as they are and table 4 with its unknown cells blank', () => {
+    assert.deepEqual(sameLine(items, '政府集中采购'), ['28', '1259.8']);
+    assert.deepEqual(sameLine(items, '规范性文件'), ['17', '3', '116']);
+    const leaves = items.filter((i) => i.str === '结果');
+    assert.equal(leaves.length, 3 * 3); // 结果维持, 结果纠正, 其他结果 wrap as 结果/维持 … in 15 narrow columns
+    const firstFigure = items.find((i) => i.str === '14')!;
+    const row = items.filter((i) => i.page === firstFigure.page && Math.abs(i.y - firstFigure.y) < 2).sort((a, b) => a.x - b.x);
+    assert.deepEqual(row.map((i) => i.str), ['1', '0', '14', '0', '15', '0', '0', '0', '0', '0', '0']);
+  });
+
+  it('numbers its pages', () => {
+    for (let p = 1; p <= totalPages; p++) assert.ok(items.some((i) => i.page === p && i.str.replace(/\s/g, '') === `—${p}—`), `page ${p}`);
+  });
+
+  it('renders a full 2021 report, narrative and （六） rows included', async () => {
+    const report = fullReport2021();
+    const full = await renderReportPdf(report);
+    const { text: fullText } = await extractText(new Uint8Array(full), { mergePages: true });
+    const flat = fullText.replace(/\s/g, '');
+    assert.ok(flat.includes('全年主动公开政府信息<1024>条&更多。'));
+    assert.ok(flat.includes('申请人逾期未按收费通知要求缴纳费用'));
+    assert.ok(flat.includes('本年收费金额（单位：万元）'));
+    const fullItems = await textItems(full);
+    assert.deepEqual(sameLine(fullItems, '3.其他'), COLUMNS.map((c) => String(report.applications['other.other']![c as 'total'])));
+    assert.deepEqual(sameLine(fullItems, '（七）总计'), COLUMNS.map((c) => String(report.applications.processed_total![c as 'total'])));
+  });
+});

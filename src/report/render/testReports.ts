@@ -1,0 +1,62 @@
+/**
+ * Reports the renderer tests read back: the seed (国家信访局 2020, 2019 template, four table-4 cells
+ * unknown) from its hand-read fixture, and a 2021-template report with every cell filled by distinct
+ * figures that reconcile (R1–R4), so a figure printed in the wrong cell shows.
+ */
+import { readFileSync } from 'node:fs';
+import { APPEAL_GROUP_IDS, APPLICANT_KIND_IDS, outcomeRows, table2Blocks } from '../../law/index.ts';
+import { emptyReport, type ApplicantCells, type ReportData } from '../reportData.ts';
+import { parseReportData } from '../validateReport.ts';
+
+export const SEED_FIXTURE = new URL('../../../test/fixtures/reports/seed-2020.expected.json', import.meta.url);
+
+/** The fixture as JSON, independent of anything the renderers compute. */
+export function seedJson(): Record<string, Record<string, Record<string, number | null>>> {
+  return JSON.parse(readFileSync(SEED_FIXTURE, 'utf8')) as Record<string, Record<string, Record<string, number | null>>>;
+}
+
+export function seedReport(): ReportData {
+  return parseReportData(JSON.parse(readFileSync(SEED_FIXTURE, 'utf8')));
+}
+
+export const FULL_NARRATIVE = {
+  preamble: '本报告依据《中华人民共和国政府信息公开条例》编制。\n统计期限自2023年1月1日起至2023年12月31日止。',
+  overview: '（一）主动公开\n全年主动公开政府信息<1024>条 & 更多。',
+  proactive: '本年度制发规章及行政规范性文件情况如下。',
+  applications: '本年度收到和处理政府信息公开申请情况如下。',
+  appeals: '本年度行政复议、行政诉讼情况如下。',
+  problems: '一是公开内容不够全面。\n二是解读形式较为单一。',
+  other: '本年度未收取信息处理费。',
+} as const;
+
+/** A 2021-template report with every figure known and distinct, reconciling under R1–R4. */
+export function fullReport2021(): ReportData {
+  const report = emptyReport('某市测试局', 2023, '2021');
+  let n = 1;
+  for (const block of table2Blocks('2021')) {
+    for (const r of block.rows) {
+      for (const c of block.columns) report.proactive[r.id]![c.id] = c.value === 'amount' ? 12.5 + n++ : n++;
+    }
+  }
+  const kinds = APPLICANT_KIND_IDS;
+  const withTotal = (values: number[]): ApplicantCells =>
+    ({ ...Object.fromEntries(kinds.map((k, i) => [k, values[i]!])), total: values.reduce((a, b) => a + b, 0) }) as ApplicantCells;
+  const processed = kinds.map(() => 0);
+  outcomeRows('2021').forEach((row, i) => {
+    const values = kinds.map((_, k) => 100 + i * 7 + k);
+    values.forEach((v, k) => (processed[k]! += v));
+    report.applications[row.id] = withTotal(values);
+  });
+  const carriedOver = kinds.map((_, k) => 30 + k);
+  const carriedForward = kinds.map((_, k) => 50 + 2 * k);
+  report.applications.processed_total = withTotal(processed);
+  report.applications.carried_over = withTotal(carriedOver);
+  report.applications.carried_forward = withTotal(carriedForward);
+  report.applications.received = withTotal(processed.map((p, k) => p + carriedForward[k]! - carriedOver[k]!));
+  APPEAL_GROUP_IDS.forEach((g, gi) => {
+    const [upheld, corrected, other, pending] = [gi * 4 + 1, gi * 4 + 2, gi * 4 + 3, gi * 4 + 4];
+    report.appeals[g] = { upheld, corrected, other, pending, total: upheld + corrected + other + pending };
+  });
+  report.narrative = { ...FULL_NARRATIVE };
+  return report;
+}
