@@ -43,7 +43,7 @@ test('outcomes by id, label, label with numbering, and the 2019 其他处理', (
 
 test('channels by label or id', () => {
   const cases: [string, string | undefined][] = [
-    ['当面', 'in_person'], ['邮寄', 'post'], ['平常信函', 'ordinary_letter'], ['网络', 'online'], ['传真', 'fax'],
+    ['当面', 'in-person'], ['邮寄', 'post'], ['平常信函', 'ordinary-letter'], ['网络', 'online'], ['传真', 'fax'],
     ['电子邮件', 'email'], ['其他', 'other'], ['email', 'email'], ['微信', undefined], ['电话', undefined],
   ];
   for (const [value, expected] of cases) assert.equal(lookupChannel(value), expected, value);

@@ -4,10 +4,11 @@
  */
 import { APPLICANT_KINDS, CASE_OUTCOMES, TABLE3_ROWS, isCaseOutcome, type ApplicantKind, type CaseOutcome } from '../law/index.ts';
 
+/** Channel ids are the deadline engine's (requests/applicationInput.ts CHANNELS), plus `other`. */
 export const CHANNELS = [
-  { id: 'in_person', label: '当面' },
+  { id: 'in-person', label: '当面' },
   { id: 'post', label: '邮寄' },
-  { id: 'ordinary_letter', label: '平常信函' },
+  { id: 'ordinary-letter', label: '平常信函' },
   { id: 'online', label: '网络' },
   { id: 'fax', label: '传真' },
   { id: 'email', label: '电子邮件' },

@@ -1,0 +1,106 @@
+/**
+ * Reconsideration (行政复议) and litigation (行政诉讼) records about the agency's answers, linked to the
+ * applications they concern (table 4). An input is `unknown` until `parseAppealInput` has checked it.
+ */
+import { isCivilDate } from '../calendar/civilDate.ts';
+import { APPEAL_PATHS, type AppealDecision, type AppealPath } from '../law/appealResults.ts';
+import { ValidationError, type Issue } from '../shared/domainError.ts';
+import type { AppealForReport } from '../report/build/appeals.ts';
+
+/** The result as the records say it; 尚未审结 is an open appeal. */
+export const APPEAL_RESULT_VALUES = [
+  { id: 'upheld', label: '维持' },
+  { id: 'corrected', label: '纠正' },
+  { id: 'other', label: '其他' },
+  { id: 'pending', label: '尚未审结' },
+] as const;
+export type AppealResultValue = (typeof APPEAL_RESULT_VALUES)[number]['id'];
+
+export interface AppealInput {
+  /** the reviewing body: 复议机关 or court (e.g. 国务院, 北京市第二中级人民法院) */
+  body: string;
+  /** its case number (案号), e.g. 国复〔2020〕123号 or （2020）京02行初45号 */
+  caseNumber: string;
+  path: AppealPath;
+  filedOn: string;
+  result: AppealResultValue;
+  /** required unless the result is 尚未审结 */
+  decidedOn: string | null;
+  /** the applications the appeal concerns (ids, or the agency's 编号 in a file) */
+  applications: string[];
+  note?: string;
+}
+
+export interface AppealRecord extends AppealInput {
+  id: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function lookup<T extends string>(value: unknown, list: readonly { id: T; label: string }[]): T | undefined {
+  if (typeof value !== 'string') return undefined;
+  const v = value.trim();
+  return list.find((x) => x.id === v || x.label === v || v.startsWith(x.label))?.id;
+}
+
+/** Check one appeal input; `at` prefixes the issue paths (`appeals[3]`). */
+export function appealInputIssues(input: unknown, at = 'appeal'): { value?: AppealInput; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const add = (field: string, rule: string, message: string) => issues.push({ path: `${at}.${field}`, rule, message });
+  if (!isObject(input)) return { issues: [{ path: at, rule: 'type', message: 'must be an object' }] };
+  const text = (field: string): string | undefined => {
+    const v = input[field];
+    if (typeof v !== 'string' || v.trim() === '') {
+      add(field, 'required', '必填');
+      return undefined;
+    }
+    return v.trim();
+  };
+  const body = text('body');
+  const caseNumber = text('caseNumber');
+  const path = lookup(input['path'], APPEAL_PATHS);
+  if (path === undefined) add('path', 'enum', `应为 ${APPEAL_PATHS.map((p) => `${p.id}（${p.label}）`).join('、')}`);
+  const result = lookup(input['result'], APPEAL_RESULT_VALUES);
+  if (result === undefined) add('result', 'enum', '应为 维持、纠正、其他 或 尚未审结');
+  const filedOn = input['filedOn'];
+  if (!isCivilDate(filedOn)) add('filedOn', 'date', '应为 YYYY-MM-DD 日期');
+  const decidedRaw = input['decidedOn'] ?? null;
+  let decidedOn: string | null = null;
+  if (decidedRaw !== null) {
+    if (!isCivilDate(decidedRaw)) add('decidedOn', 'date', '应为 YYYY-MM-DD 日期');
+    else decidedOn = decidedRaw;
+  }
+  if (result !== undefined && result !== 'pending' && decidedRaw === null) add('decidedOn', 'required', '已审结的须填写审结日期');
+  if (result === 'pending' && decidedRaw !== null) add('decidedOn', 'pending-without-date', '尚未审结的不应有审结日期');
+  if (decidedOn !== null && isCivilDate(filedOn) && decidedOn < filedOn) add('decidedOn', 'decided-before-filed', `审结日期 ${decidedOn} 早于提起日期 ${filedOn}`);
+  const apps = input['applications'];
+  if (!Array.isArray(apps) || apps.length === 0 || !apps.every((a) => typeof a === 'string' && a.trim() !== ''))
+    add('applications', 'required', '应列出所涉及的政府信息公开申请（至少一件）');
+  const note = input['note'];
+  if (note !== undefined && typeof note !== 'string') add('note', 'type', '应为文字');
+  if (issues.length > 0 || body === undefined || caseNumber === undefined || path === undefined || result === undefined || !isCivilDate(filedOn)) return { issues };
+  return {
+    value: { body, caseNumber, path, filedOn, result, decidedOn, applications: (apps as string[]).map((a) => a.trim()), ...(typeof note === 'string' ? { note } : {}) },
+    issues,
+  };
+}
+
+/** A JSON list of appeals (a file or an API body): all valid, or a ValidationError listing every problem. */
+export function parseAppealInputs(input: unknown): AppealInput[] {
+  if (!Array.isArray(input)) throw new ValidationError('The appeal records', [{ path: '(root)', rule: 'type', message: 'must be a JSON array of appeals' }]);
+  const out: AppealInput[] = [];
+  const issues: Issue[] = [];
+  input.forEach((item, i) => {
+    const r = appealInputIssues(item, `appeals[${i}]`);
+    issues.push(...r.issues);
+    if (r.value) out.push(r.value);
+  });
+  if (issues.length > 0) throw new ValidationError('The appeal records', issues);
+  return out;
+}
+
+/** The record as the report counts it. */
+export function appealForReport(record: AppealRecord): AppealForReport {
+  const decision: AppealDecision | null = record.result === 'pending' ? null : record.result;
+  return { id: record.id, path: record.path, filedOn: record.filedOn, decidedOn: decision === null ? null : record.decidedOn, decision };
+}

@@ -1,0 +1,62 @@
+/**
+ * `gongkai register check FILE` — validate a register (台账) without writing anything;
+ * `gongkai register import FILE --agency CODE` — import it into the agency's cases, all or nothing.
+ */
+import type { Command } from 'commander';
+import { parseRegisterFile } from '../register/read.ts';
+import type { RegisterRow } from '../register/validate.ts';
+import { CliInputError } from './errors.ts';
+import { printJson } from './io.ts';
+import { action } from './run.ts';
+
+export interface RegisterImportSummary {
+  agency: string;
+  imported: number;
+  open: number;
+  years: Record<string, number>;
+}
+export type RegisterImporter = (file: string, agencyCode: string, rows: RegisterRow[]) => Promise<RegisterImportSummary>;
+let importer: RegisterImporter | undefined;
+/** The database adapter registers the importer (src/register/importRegister.ts). */
+export function setRegisterImporter(fn: RegisterImporter): void {
+  importer = fn;
+}
+
+function summarise(rows: readonly RegisterRow[]): { total: number; open: number; years: Record<string, number> } {
+  const years: Record<string, number> = {};
+  for (const r of rows) years[r.receivedOn.slice(0, 4)] = (years[r.receivedOn.slice(0, 4)] ?? 0) + 1;
+  return { total: rows.length, open: rows.filter((r) => r.outcome === null).length, years };
+}
+
+export function registerRegisterCommands(program: Command): void {
+  const register = program.command('register').description('申请台账：检查与导入 (the application register: check and import)');
+  register
+    .command('check')
+    .description('检查台账文件（CSV/XLSX），不写入任何数据')
+    .argument('<file>', '台账 .csv 或 .xlsx')
+    .option('--json', '输出 JSON')
+    .action(
+      action(async (file: string, options: { json?: boolean }) => {
+        const rows = await parseRegisterFile(file);
+        const s = summarise(rows);
+        if (options.json) return printJson({ file, ok: true, ...s, rows });
+        const years = Object.entries(s.years).map(([y, n]) => `${y}年 ${n} 件`).join('，');
+        process.stdout.write(`${file}: 台账有效，共 ${s.total} 件申请（${years}），其中 ${s.open} 件尚未办结\n`);
+      }),
+    );
+  register
+    .command('import')
+    .description('导入台账：全部有效才写入，任何一格有误则一件也不写入')
+    .argument('<file>', '台账 .csv 或 .xlsx')
+    .requiredOption('--agency <code>', '机关代码')
+    .option('--json', '输出 JSON')
+    .action(
+      action(async (file: string, options: { agency: string; json?: boolean }) => {
+        const rows = await parseRegisterFile(file);
+        if (importer === undefined) throw new CliInputError('导入需要数据库模块（未加载）；可先用 gongkai register check 检查台账');
+        const summary = await importer(file, options.agency, rows);
+        if (options.json) return printJson(summary);
+        process.stdout.write(`已导入 ${summary.imported} 件申请到 ${summary.agency}（${summary.open} 件尚未办结）\n`);
+      }),
+    );
+}

@@ -1,0 +1,141 @@
+/**
+ * `gongkai report build`: the annual report built from cases.
+ *   --agency CODE --year Y                 from the database (cases, appeal records, entered table 2)
+ *   --register FILE --agency-name NAME --year Y [--appeals FILE.json] [--proactive FILE.json]
+ *                                          from a register file, without a database
+ * Output: a summary (default), `--json` (ReportData), or `--format html|md|docx|pdf` (to --out or stdout);
+ * `--previous FILE.json` adds last year's comparison; `--cell PATH` lists the cases a cell counts.
+ */
+import type { Command } from 'commander';
+import { APPEAL_GROUPS, table3RowLabel, table3Rows } from '../law/index.ts';
+import { parseAppealInputs, appealForReport } from '../appeals/records.ts';
+import { parseRegisterFile } from '../register/read.ts';
+import { buildReport, cellSource, registerRowsToCases, type BuildReportInput, type CellSource } from '../report/build/index.ts';
+import { checkReport } from '../report/check.ts';
+import { compareReports } from '../report/compare.ts';
+import type { ProactiveTable, ReportData } from '../report/reportData.ts';
+import { isReportFormat, renderReport, REPORT_FORMATS } from '../report/render/index.ts';
+import { parseReportData } from '../report/validateReport.ts';
+import { CliInputError } from './errors.ts';
+import { printJson, readJsonFile, writeFileAtomic } from './io.ts';
+import { action } from './run.ts';
+
+export interface ReportBuildOptions {
+  agency?: string;
+  agencyName?: string;
+  register?: string;
+  appeals?: string;
+  proactive?: string;
+  previous?: string;
+  year: string;
+  json?: boolean;
+  format?: string;
+  out?: string;
+  cell?: string;
+}
+
+/** Where a build gets its records: the database adapter registers itself here (see dbReportSource.ts). */
+export interface BuiltReport {
+  report: ReportData;
+  previous: ReportData | null;
+  source(path: string): Promise<CellSource>;
+}
+export type DbReportBuilder = (agencyCode: string, year: number) => Promise<BuiltReport>;
+let dbBuilder: DbReportBuilder | undefined;
+export function setDbReportBuilder(builder: DbReportBuilder): void {
+  dbBuilder = builder;
+}
+
+function parseYear(value: string): number {
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 2019 || year > 2100) throw new CliInputError(`--year ${value}: 应为 2019 年以后的年份（报告按 2019 或 2021 模板编制）`);
+  return year;
+}
+
+async function fromRegister(options: ReportBuildOptions, year: number): Promise<BuiltReport> {
+  if (options.agencyName === undefined || options.agencyName.trim() === '') throw new CliInputError('--register 需要同时给出 --agency-name（报告的发布机关名称）');
+  const rows = await parseRegisterFile(options.register!);
+  const cases = registerRowsToCases(rows);
+  const appeals = options.appeals === undefined ? [] : parseAppealInputs(readJsonFile(options.appeals)).map((a, i) => appealForReport({ ...a, id: `${a.caseNumber || `appeal-${i + 1}`}` }));
+  const input: BuildReportInput = { agency: options.agencyName.trim(), year, cases, appeals };
+  if (options.proactive !== undefined) input.proactive = readJsonFile(options.proactive) as ProactiveTable;
+  const report = buildReport(input);
+  report.provenance = { ...report.provenance, register: options.register, ...(options.appeals ? { appealsFile: options.appeals } : {}) };
+  return { report, previous: null, source: async (path) => cellSource(input, path) };
+}
+
+export async function runReportBuild(options: ReportBuildOptions): Promise<void> {
+  const year = parseYear(options.year);
+  if (options.format !== undefined && !isReportFormat(options.format)) throw new CliInputError(`--format ${options.format}: 应为 ${REPORT_FORMATS.join('、')}`);
+  if (options.json && options.format !== undefined) throw new CliInputError('--json 与 --format 只能选一个');
+  let built: BuiltReport;
+  if (options.register !== undefined) built = await fromRegister(options, year);
+  else if (options.agency !== undefined) {
+    if (dbBuilder === undefined) throw new CliInputError('从数据库生成报告需要数据库模块（未加载）；可用 --register FILE --agency-name NAME 从台账生成');
+    built = await dbBuilder(options.agency, year);
+  } else throw new CliInputError('请给出 --agency CODE（从数据库）或 --register FILE --agency-name NAME（从台账文件）');
+  const previous = options.previous !== undefined ? parseReportData(readJsonFile(options.previous)) : built.previous;
+
+  if (options.cell !== undefined) {
+    const src = await built.source(options.cell);
+    if (options.json) return printJson({ cell: options.cell, ...src });
+    if (src.kind === 'entered') process.stdout.write(`${options.cell}: 录入的数字，不由案件统计\n`);
+    else {
+      process.stdout.write(`${options.cell}: ${src.ids.length} 件\n`);
+      for (const id of src.ids) process.stdout.write(`${id}\n`);
+    }
+    return;
+  }
+  const { report } = built;
+  if (options.json) {
+    const comparison = previous === null ? undefined : compareReports(report, previous);
+    return printJson(comparison === undefined ? report : { ...report, provenance: { ...report.provenance, comparison } });
+  }
+  if (options.format !== undefined && isReportFormat(options.format)) {
+    const rendered = await renderReport(report, options.format);
+    if (options.out !== undefined) writeFileAtomic(options.out, rendered);
+    else if (typeof rendered === 'string') process.stdout.write(rendered);
+    else if (process.stdout.isTTY) throw new CliInputError(`--format ${options.format} 是二进制文件：请用 --out FILE 指定输出文件`);
+    else process.stdout.write(rendered);
+    return;
+  }
+  writeSummary(report, previous);
+}
+
+function writeSummary(report: ReportData, previous: ReportData | null): void {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`${report.agency} ${report.year}年 政府信息公开工作年度报告（${report.template} 模板，由案件生成）`);
+  out('表三 收到和处理政府信息公开申请情况（总计列）');
+  for (const r of table3Rows(report.template)) {
+    const total = report.applications[r.id]?.total;
+    if (r.kind === 'count' || r.kind === 'total' || (total ?? 0) > 0) out(`  ${table3RowLabel(r)}\t${total ?? '—'}`);
+  }
+  for (const g of APPEAL_GROUPS) {
+    const cells = report.appeals[g.id];
+    out(`表四 ${g.label}\t维持 ${cells.upheld} 纠正 ${cells.corrected} 其他 ${cells.other} 尚未审结 ${cells.pending} 总计 ${cells.total}`);
+  }
+  const check = checkReport(report);
+  out(`勾稽关系：${check.passed} 项成立，${check.violations.length} 项不成立，${check.unchecked.length} 项未核对（表二未录入的项不参与）`);
+  if (previous !== null) {
+    const received = compareReports(report, previous).cells.find((c) => c.cell === 'applications.received.total');
+    if (received?.phrase) out(`本年新收申请 ${received.current} 件，比上一年度${received.phrase}`);
+  }
+}
+
+export function registerReportBuildCommand(report: Command): void {
+  report
+    .command('build')
+    .description('由案件生成年度报告 (build the annual report from cases: table 3 and 4 from records, table 2 as entered)')
+    .requiredOption('--year <year>', '统计年度')
+    .option('--agency <code>', '机关代码（从数据库中的案件生成）')
+    .option('--register <file>', '台账文件 .csv/.xlsx（不使用数据库）')
+    .option('--agency-name <name>', '与 --register 一起：报告的发布机关名称')
+    .option('--appeals <file>', '与 --register 一起：行政复议、行政诉讼记录 JSON')
+    .option('--proactive <file>', '与 --register 一起：表二录入数字 JSON（ReportData 的 proactive 部分）')
+    .option('--previous <file>', '上年度报告 ReportData JSON（用于比较）')
+    .option('--json', '输出 ReportData JSON')
+    .option('--format <format>', `输出格式：${REPORT_FORMATS.join('|')}`)
+    .option('--out <file>', '输出文件')
+    .option('--cell <path>', '列出某一单元格统计的案件，如 applications.granted.total')
+    .action(action((options: ReportBuildOptions) => runReportBuild(options)));
+}
