@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fixturePath } from '../../test/support/fixtures.ts';
+import { fileURLToPath } from 'node:url';
 import { RegisterInvalidError } from './errors.ts';
 import { readCsvTable } from './read.ts';
 import { validateRegister, type RawTable } from './validate.ts';
@@ -23,7 +23,7 @@ function errorsOf(t: RawTable): [number, string, string][] {
 }
 
 test('a register with one bad cell of each kind is rejected whole, every error with its row and column', () => {
-  const t = readCsvTable(readFileSync(fixturePath('register/bad-rows.csv')));
+  const t = readCsvTable(readFileSync(fileURLToPath(new URL('../../test/fixtures/register/bad-rows.csv', import.meta.url))));
   assert.deepEqual(errorsOf(t), [
     [3, '收到日期', 'date.impossible'],
     [4, '申请人类型', 'applicant_type.unknown'],

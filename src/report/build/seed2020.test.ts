@@ -1,11 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixturePath, seedReport } from '../../../test/support/fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseReportData } from '../validateReport.ts';
+import type { ReportData } from '../reportData.ts';
 import { parseRegisterFile } from '../../register/read.ts';
 import { checkReport } from '../check.ts';
 import type { AppealForReport } from './appeals.ts';
 import { buildReport } from './buildReport.ts';
 import { registerRowsToCases } from './fromRegister.ts';
+
+const fixturePath = (relative: string) => fileURLToPath(new URL(`../../../test/fixtures/${relative}`, import.meta.url));
+const seedReport = (): ReportData => parseReportData(JSON.parse(readFileSync(fixturePath('reports/seed-2020.expected.json'), 'utf8')));
 
 /** The seed's 15 reconsiderations of 2020: 1 upheld, 14 other results, none pending (its table 4). */
 function seedAppeals(): AppealForReport[] {
