@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { ReportData } from '../reportData.ts';
-import { fontData } from './pdfFonts.ts';
+import { parsedFont, type ParsedFont } from './pdfFonts.ts';
 import { reportDocument } from './reportDocument.ts';
 import { gridRows, type GridCell, type TableGrid } from './tableLayout.ts';
 
@@ -37,8 +37,8 @@ export async function renderReportPdf(report: ReportData): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.registerFont('regular', fontData(400));
-  doc.registerFont('bold', fontData(700));
+  doc.registerFont('regular', fontSource(parsedFont(400)));
+  doc.registerFont('bold', fontSource(parsedFont(700)));
 
   doc.font('bold').fontSize(SIZE.title).text(model.title, { align: 'center', lineGap: 4 });
   doc.moveDown(0.8);
@@ -53,6 +53,9 @@ export async function renderReportPdf(report: ReportData): Promise<Buffer> {
   doc.end();
   return done;
 }
+
+/** pdfkit takes a parsed font where its types only admit bytes or a path. */
+const fontSource = (font: ParsedFont) => font as unknown as Buffer;
 
 const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const pageBottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;

@@ -1,9 +1,10 @@
 /**
  * The Noto Sans SC (Noto Sans Hans) faces that `@embedpdf/fonts-sc` ships as OTF files in its `fonts/`
- * folder, listed with their weights by the package's `fonts` export. Read once, kept in memory: each is
- * ≈8 MB and pdfkit embeds only the glyphs a document uses.
+ * folder, listed with their weights by the package's `fonts` export. Each is ≈8 MB; pdfkit embeds only
+ * the glyphs a document uses.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { fonts as shippedFonts } from '@embedpdf/fonts-sc';
 
@@ -29,13 +30,23 @@ export function fontPath(weight: 400 | 700): string {
   return fileURLToPath(new URL(`../fonts/${face.file}`, import.meta.resolve(PDF_FONT_PACKAGE)));
 }
 
-const cache = new Map<number, Buffer>();
+/** A font parsed by fontkit, the font engine of pdfkit; pdfkit accepts one in place of the file's bytes. */
+export type ParsedFont = object & { layout: (text: string) => unknown };
 
-export function fontData(weight: 400 | 700): Buffer {
-  let data = cache.get(weight);
-  if (!data) {
-    data = readFileSync(fontPath(weight));
-    cache.set(weight, data);
+interface Fontkit {
+  create(data: Uint8Array): ParsedFont;
+}
+
+// Parsing an 8 MB CFF font is most of the cost of a PDF; pdfkit subsets a parsed font afresh for each
+// document, so one parsed font serves every document. fontkit is resolved from pdfkit, which depends on it.
+const fontkit = createRequire(import.meta.resolve('pdfkit'))('fontkit') as Fontkit;
+const cache = new Map<number, ParsedFont>();
+
+export function parsedFont(weight: 400 | 700): ParsedFont {
+  let font = cache.get(weight);
+  if (!font) {
+    font = fontkit.create(readFileSync(fontPath(weight)));
+    cache.set(weight, font);
   }
-  return data;
+  return font;
 }
