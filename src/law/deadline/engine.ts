@@ -201,7 +201,7 @@ export function computeClock(
 
   // --- the receipt ---
   const rule = receiptRule(channel, settings.emailReceipt);
-  step(receivedOn, rule.article, `收到申请：申请人以${CHANNELS[channel].label}方式提交，以${rule.receiptDateIs}为收到申请之日，即${d(receivedOn)}。`);
+  step(receivedOn, rule.article, `收到申请：申请人${CHANNELS[channel].submitted}，以${rule.receiptDateIs}为收到申请之日，即${d(receivedOn)}。`);
   step(
     receivedOn,
     counts ? A.setting : A.civilCode,

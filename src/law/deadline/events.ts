@@ -9,12 +9,12 @@ import type { EmailReceiptRule } from './settings.ts';
 
 /** The ways an application arrives (Art. 31; e-mail per decisions.md q5). */
 export const CHANNELS = {
-  'in-person': { label: '当面' },
-  post: { label: '邮寄' },
-  'ordinary-letter': { label: '平常信函' },
-  online: { label: '网络' },
-  fax: { label: '传真' },
-  email: { label: '电子邮件' },
+  'in-person': { label: '当面', submitted: '当面提交' },
+  post: { label: '邮寄', submitted: '以邮寄方式提交' },
+  'ordinary-letter': { label: '平常信函', submitted: '以平常信函等无需签收的邮寄方式提交' },
+  online: { label: '网络', submitted: '通过互联网渠道提交' },
+  fax: { label: '传真', submitted: '通过政府信息公开工作机构的传真提交' },
+  email: { label: '电子邮件', submitted: '通过电子邮件提交' },
 } as const;
 export type Channel = keyof typeof CHANNELS;
 export const CHANNEL_IDS = Object.keys(CHANNELS) as Channel[];
