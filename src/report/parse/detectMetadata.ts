@@ -1,0 +1,110 @@
+/**
+ * What a report says about itself: the statistics year, the publishing agency, and which national
+ * template its tables follow. Each answer comes with how it was found, for the provenance.
+ */
+import {
+  TABLE2_BLOCKS,
+  TEMPLATE_IDS,
+  table3Rows,
+  templateForYear,
+  type TemplateId,
+} from '../../law/index.ts';
+import type { LabelStream } from './labelStream.ts';
+import { halfWidth, labelStreamKey } from './normalize.ts';
+
+export interface Detected<T> {
+  value: T;
+  how: string;
+}
+
+const MIN_YEAR = 2008;
+const MAX_YEAR = 2100;
+const TITLE_TAIL = /政府信息公开(?:工作)?年度报告/;
+
+function compact(line: string): string {
+  return halfWidth(line).replace(/\s+/g, '');
+}
+
+function plausibleYear(value: number): boolean {
+  return value >= MIN_YEAR && value <= MAX_YEAR;
+}
+
+/** The statistics year: the period the preamble states, else the title's year, else the first `YYYY年度`. */
+export function detectYear(lines: readonly string[], title: string | undefined): Detected<number> | null {
+  const text = lines.map(compact).join('\n');
+  const period = /(\d{4})年0?1月0?1日(?:起)?(?:至|到|-|~|—)(\d{4})年12月31日/.exec(text);
+  if (period && period[1] === period[2] && plausibleYear(Number(period[1]))) return { value: Number(period[1]), how: `统计期限 ${period[0]}` };
+  for (const line of [title ?? '', ...lines.slice(0, 40)].map(compact)) {
+    const m = /(\d{4})年度?.{0,30}?政府信息公开(?:工作)?年度报告/.exec(line);
+    if (m && plausibleYear(Number(m[1]))) return { value: Number(m[1]), how: `title ${m[0]}` };
+  }
+  const anyYear = /(\d{4})年度/.exec(text);
+  if (anyYear && plausibleYear(Number(anyYear[1]))) return { value: Number(anyYear[1]), how: `first mention ${anyYear[0]}` };
+  return null;
+}
+
+/** The agency: the title before its year, else the signature above the closing date. */
+export function detectAgency(lines: readonly string[], title: string | undefined, source: string | undefined): Detected<string> | null {
+  for (const line of [title ?? '', ...lines.slice(0, 40)].map(compact)) {
+    if (!TITLE_TAIL.test(line)) continue;
+    const m = /^(.*?)(\d{4})年度?(.*?)政府信息公开(?:工作)?年度报告/.exec(line);
+    if (!m) continue;
+    const before = cleanAgency(m[1]!);
+    if (before) return { value: before, how: `title ${m[0]}` };
+    const between = cleanAgency(m[3]!);
+    if (between) return { value: between, how: `title ${m[0]}` };
+  }
+  const tail = lines.map(compact).filter((l) => l !== '').slice(-6);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const line = tail[i]!;
+    const dated = /^(.{2,40}?)(?:\d{4})年\d{1,2}月\d{1,2}日$/.exec(line);
+    if (dated && isAgencyName(dated[1]!)) return { value: dated[1]!, how: `signature ${line}` };
+    if (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(line) && i > 0 && isAgencyName(tail[i - 1]!)) {
+      return { value: tail[i - 1]!, how: `signature ${tail[i - 1]} ${line}` };
+    }
+  }
+  if (source) {
+    const name = compact(source.split(/[\\/]/).pop() ?? '');
+    const m = /^(?:\d+_)?(.{2,40}?)\d{4}年/.exec(name);
+    if (m && isAgencyName(m[1]!)) return { value: m[1]!, how: `file name ${name}` };
+  }
+  return null;
+}
+
+function cleanAgency(text: string): string {
+  const afterColon = text.split(/[:：]/).pop() ?? '';
+  const cleaned = afterColon.replace(/^[#*>\s《“"]+/, '').replace(/^关于(?:印发|发布|公布)?/, '').replace(/[》”"]+$/, '');
+  return isAgencyName(cleaned) ? cleaned : '';
+}
+
+function isAgencyName(text: string): boolean {
+  return text.length >= 2 && text.length <= 40 && /^[\p{Script=Han}A-Za-z0-9（）()·]+$/u.test(text) && /\p{Script=Han}{2}/u.test(text);
+}
+
+/** Labels one template prints and the other does not (a key that is not part of any label of the other). */
+function distinctiveLabels(): Record<TemplateId, string[]> {
+  const labels = (t: TemplateId) => [
+    ...TABLE2_BLOCKS[t].flatMap((b) => [...b.columns.map((c) => c.label), ...b.rows.map((r) => r.label)]),
+    ...table3Rows(t).map((r) => r.name),
+  ].map(labelStreamKey);
+  const mine = { '2019': labels('2019'), '2021': labels('2021') };
+  const other = (t: TemplateId): TemplateId => (t === '2019' ? '2021' : '2019');
+  const result = { '2019': [] as string[], '2021': [] as string[] };
+  for (const t of TEMPLATE_IDS) {
+    result[t] = [...new Set(mine[t].filter((k) => k.length >= 4 && !mine[other(t)].some((o) => o.includes(k))))];
+  }
+  return result;
+}
+
+const DISTINCTIVE = distinctiveLabels();
+
+export function detectTemplate(stream: LabelStream, year: number | null): Detected<TemplateId> {
+  const count = (t: TemplateId) => DISTINCTIVE[t].filter((k) => stream.text.includes(k)).length;
+  const c2019 = count('2019');
+  const c2021 = count('2021');
+  const byYear = year === null ? null : templateForYear(year);
+  if (c2021 > c2019) return { value: '2021', how: `${c2021} labels only the 2021 template prints (2019: ${c2019})` };
+  if (c2019 > c2021) return { value: '2019', how: `${c2019} labels only the 2019 template prints (2021: ${c2021})` };
+  if (byYear) return { value: byYear, how: `no distinctive label; the template for reports on ${year}` };
+  return { value: '2021', how: 'no distinctive label and no year; assumed the current template' };
+}

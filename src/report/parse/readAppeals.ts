@@ -1,0 +1,64 @@
+/**
+ * Table 4 (行政复议、行政诉讼): one row of 15 figures after the header. When fewer figures survive the
+ * extraction (the seed has 11), they are placed only where R4 and the column count allow one
+ * alignment; the cells no alignment reaches are null and reported missing.
+ */
+import { APPEAL_COLUMN_IDS, APPEAL_GROUP_IDS, APPEAL_GROUPS, APPEAL_RESULTS, type Table2ValueKind } from '../../law/index.ts';
+import { setCell } from '../reportData.ts';
+import { labelStreamKey } from './normalize.ts';
+import { agreement } from './readApplications.ts';
+import { figuresBetween, printed, type ReadContext } from './readContext.ts';
+import { rowReadings, type Reading } from './rowReadings.ts';
+
+const WIDTH = APPEAL_COLUMN_IDS.length;
+const CELLS = APPEAL_GROUP_IDS.length * WIDTH;
+const KINDS: readonly Table2ValueKind[] = new Array<Table2ValueKind>(CELLS).fill('count');
+const TOTAL = APPEAL_COLUMN_IDS.indexOf('total');
+
+/** R4 in each group whose five cells are all known. */
+export function appealGroupsHold(reading: Reading): boolean {
+  for (let g = 0; g < APPEAL_GROUP_IDS.length; g++) {
+    const cells = reading.slice(g * WIDTH, (g + 1) * WIDTH);
+    if (cells.some((v) => v === null)) continue;
+    const sum = cells.reduce<number>((acc, v, i) => (i === TOTAL ? acc : acc + v!), 0);
+    if (sum !== cells[TOTAL]) return false;
+  }
+  return true;
+}
+
+/** Reads table 4 from the stream stretch [from, to); returns whether its header was found. */
+export function readAppeals(ctx: ReadContext, from: number, to: number): boolean {
+  const headerKeys = [...APPEAL_RESULTS.map((r) => r.label), ...APPEAL_GROUPS.map((g) => g.label)].map(labelStreamKey);
+  let header: number | null = null;
+  for (const key of headerKeys) {
+    const hit = ctx.stream.findExact(key, from, to);
+    if (hit && (header === null || hit.token < header)) header = hit.token;
+  }
+  if (header === null) {
+    ctx.notes.push('table 4: header not found');
+    return false;
+  }
+  const endToken = to >= ctx.stream.text.length ? ctx.tokens.length : ctx.stream.tokenAt(to);
+  const figures = figuresBetween(ctx.tokens, header, endToken);
+  const rr = rowReadings(figures, KINDS);
+  const readings = rr.how === 'direct' ? rr.readings : rr.readings.filter(appealGroupsHold);
+  if (readings.length === 0) {
+    if (figures.length > 0) ctx.notes.push(`table 4: no reading of "${printed(figures)}" satisfies R4; left unknown`);
+    return true;
+  }
+  const reading = readings.length === 1 ? readings[0]! : agreement(readings);
+  const forced = rr.how !== 'direct' && rr.readings.length > 1;
+  const reason = rr.how === 'window'
+    ? `${figures.length} figures for ${CELLS} cells ("${printed(figures)}"): only this alignment satisfies R4`
+    : `"${printed(figures)}" read as ${CELLS} figures: only this reading satisfies R4`;
+  APPEAL_GROUP_IDS.forEach((group, g) => {
+    APPEAL_COLUMN_IDS.forEach((column, c) => {
+      const value = reading[g * WIDTH + c] ?? null;
+      const path = `appeals.${group}.${column}`;
+      setCell(ctx.report, path, value);
+      if (value !== null && forced) ctx.inferred.push({ cell: path, value, reason });
+    });
+  });
+  if (readings.length > 1) ctx.notes.push(`table 4: "${printed(figures)}" can be read ${readings.length} ways; the cells that differ are left unknown`);
+  return true;
+}

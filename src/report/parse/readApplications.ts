@@ -1,0 +1,126 @@
+/**
+ * Table 3 (收到和处理政府信息公开申请情况): find each row label, read the figures up to the next row,
+ * and where a row's figures run together choose among the possible cuts with the checks — R3 inside
+ * the row, then R1 and R2 across rows. A row printed as N separate figures is taken as printed, even
+ * when it breaks a relation: the parser reports a report's errors, it does not correct them.
+ */
+import { APPLICANT_COLUMN_IDS, APPLICANT_KIND_IDS, outcomeRows, table3Rows, type Table2ValueKind } from '../../law/index.ts';
+import { setCell } from '../reportData.ts';
+import { alignLabels } from './alignLabels.ts';
+import { labelHead, labelStreamKey } from './normalize.ts';
+import { figuresBetween, printed, type ReadContext } from './readContext.ts';
+import { rowReadings, type Reading } from './rowReadings.ts';
+
+const KINDS: readonly Table2ValueKind[] = APPLICANT_COLUMN_IDS.map(() => 'count');
+const MAX_COMBINATIONS = 200_000;
+const TOTAL = APPLICANT_COLUMN_IDS.indexOf('total');
+
+interface RowResult {
+  id: string;
+  printed: string;
+  readings: Reading[];
+  /** how many readings the figures allowed before the checks */
+  possible: number;
+}
+
+/** R3 within one reading: 总计 = the six applicant columns (unchecked when a cell is unknown). */
+export function rowSumHolds(reading: Reading): boolean {
+  if (reading.some((v) => v === null)) return true;
+  const sum = APPLICANT_KIND_IDS.reduce((acc, _k, i) => acc + (reading[i] as number), 0);
+  return sum === reading[TOTAL];
+}
+
+export function readApplications(ctx: ReadContext, from: number, to: number): number {
+  const template = ctx.report.template;
+  const rows = table3Rows(template);
+  const specs = rows.map((r) => {
+    const key = labelStreamKey(r.name);
+    const head = labelHead(r.name);
+    return head !== key ? { key, head } : { key };
+  });
+  const hits = alignLabels(ctx.stream, specs, from, to);
+  const endToken = to >= ctx.stream.text.length ? ctx.tokens.length : ctx.stream.tokenAt(to);
+
+  const results: RowResult[] = [];
+  rows.forEach((row, i) => {
+    const hit = hits[i];
+    if (!hit) {
+      ctx.notes.push(`table 3: row ${row.number}${row.name} not found`);
+      return;
+    }
+    const next = hits.slice(i + 1).find((h) => h !== null);
+    const figures = figuresBetween(ctx.tokens, hit.token, next ? next.token : endToken);
+    const rr = rowReadings(figures, KINDS);
+    if (rr.overflow) ctx.notes.push(`table 3: ${row.id}: too many ways to read "${printed(figures)}"`);
+    const readings = rr.how === 'direct' ? rr.readings : rr.readings.filter(rowSumHolds);
+    if (rr.readings.length > 0 && readings.length === 0) {
+      ctx.notes.push(`table 3: ${row.id}: no reading of "${printed(figures)}" satisfies R3; left unknown`);
+    }
+    results.push({ id: row.id, printed: printed(figures), readings, possible: rr.readings.length });
+  });
+
+  resolve(ctx, results);
+  return hits.filter((h) => h !== null).length;
+}
+
+function resolve(ctx: ReadContext, results: RowResult[]): void {
+  const fixed = new Map<string, Reading>();
+  const ambiguous = results.filter((r) => r.readings.length > 1);
+  for (const r of results) {
+    if (r.readings.length !== 1) continue;
+    fixed.set(r.id, r.readings[0]!);
+    write(ctx, r.id, r.readings[0]!, r.possible > 1 ? `the only cut of "${r.printed}" into 7 figures with 总计 = Σ (R3)` : null);
+  }
+  if (ambiguous.length === 0) return;
+
+  const combinations = ambiguous.reduce((acc, r) => acc * r.readings.length, 1);
+  const survivors: Reading[][] = [];
+  if (combinations <= MAX_COMBINATIONS) {
+    const choice = new Array<number>(ambiguous.length).fill(0);
+    for (let n = 0; n < combinations; n++) {
+      let rest = n;
+      const assignment = new Map(fixed);
+      ambiguous.forEach((r, k) => {
+        choice[k] = rest % r.readings.length;
+        rest = Math.floor(rest / r.readings.length);
+        assignment.set(r.id, r.readings[choice[k]!]!);
+      });
+      if (columnsHold(ctx, assignment)) survivors.push(ambiguous.map((r, k) => r.readings[choice[k]!]!));
+    }
+  }
+  ambiguous.forEach((r, k) => {
+    const options = survivors.length > 0 ? survivors.map((s) => s[k]!) : r.readings;
+    const why = survivors.length > 0 ? 'R3 within the row and R1/R2 across rows' : 'every reading allowed by R3';
+    const agreed = agreement(options);
+    write(ctx, r.id, agreed, `"${r.printed}" cut into 7 figures: ${why} leave this value only`);
+    if (agreed.some((v) => v === null)) ctx.notes.push(`table 3: ${r.id}: "${r.printed}" can be read ${options.length} ways; the cells that differ are left unknown`);
+  });
+}
+
+/** The cells on which every reading agrees; null where they differ. */
+export function agreement(readings: readonly Reading[]): Reading {
+  const first = readings[0]!;
+  return first.map((v, c) => (readings.every((r) => r[c] === v) ? v : null));
+}
+
+function columnsHold(ctx: ReadContext, rows: Map<string, Reading>): boolean {
+  const outcomes = outcomeRows(ctx.report.template).map((r) => r.id);
+  for (let c = 0; c < APPLICANT_COLUMN_IDS.length; c++) {
+    const v = (id: string) => rows.get(id)?.[c] ?? null;
+    const r1 = [v('received'), v('carried_over'), v('processed_total'), v('carried_forward')];
+    if (r1.every((x) => x !== null) && r1[0]! + r1[1]! !== r1[2]! + r1[3]!) return false;
+    const terms = outcomes.map(v);
+    const total = v('processed_total');
+    if (total !== null && terms.every((x) => x !== null) && terms.reduce((a, x) => a + x!, 0) !== total) return false;
+  }
+  return true;
+}
+
+function write(ctx: ReadContext, rowId: string, reading: Reading, inferredBecause: string | null): void {
+  APPLICANT_COLUMN_IDS.forEach((column, c) => {
+    const value = reading[c] ?? null;
+    const path = `applications.${rowId}.${column}`;
+    setCell(ctx.report, path, value);
+    if (value !== null && inferredBecause) ctx.inferred.push({ cell: path, value, reason: inferredBecause });
+  });
+}

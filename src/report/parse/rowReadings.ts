@@ -1,0 +1,176 @@
+/**
+ * Every way the figures found after a row label can fill that row's N cells.
+ *
+ * - N figures: read them in order (`direct`).
+ * - Fewer figures, but digit runs that can be cut into N numbers (`713000074` → 71|3|0|0|0|0|74):
+ *   every cut into valid numbers (no leading zero) is a reading (`split`); the caller keeps those the
+ *   checks allow.
+ * - Fewer figures and no cut reaches N (cells were lost): the figures stand in N columns as one
+ *   contiguous run at each possible offset (`window`); the cells outside the run are null.
+ * - More figures than cells: each run of N consecutive figures is a reading (`excess`).
+ */
+import type { Table2ValueKind } from '../../law/index.ts';
+import type { FigureToken, NumberToken } from './tokens.ts';
+
+export type Reading = (number | null)[];
+export type ReadingKind = 'direct' | 'split' | 'window' | 'excess' | 'none';
+
+export interface RowReadings {
+  how: ReadingKind;
+  readings: Reading[];
+  /** a figure unusable in its column (a decimal among counts …), for the notes */
+  rejected: string[];
+  /** the enumeration exceeded its limit: too many ways to read the row */
+  overflow: boolean;
+}
+
+const DEFAULT_LIMIT = 20_000;
+
+export function tokenValue(token: NumberToken, kind: Table2ValueKind): number | null {
+  let value = Number(token.digits);
+  if (!Number.isFinite(value)) return null;
+  if (token.unit === 'yuan' && kind === 'amount') value = Number((value / 10_000).toFixed(6));
+  if (token.negative) value = -value;
+  switch (kind) {
+    case 'count':
+      return Number.isInteger(value) && value >= 0 && !token.decimal ? value : null;
+    case 'signed':
+      return Number.isInteger(value) && !token.decimal ? value : null;
+    case 'amount':
+      return value >= 0 ? value : null;
+  }
+}
+
+export function rowReadings(figures: readonly FigureToken[], kinds: readonly Table2ValueKind[], limit = DEFAULT_LIMIT): RowReadings {
+  const n = kinds.length;
+  const rejected: string[] = [];
+  const valueOf = (t: FigureToken, column: number): number | null | undefined => {
+    if (t.kind === 'blank') return null;
+    const v = tokenValue(t, kinds[column]!);
+    return v === null ? undefined : v;
+  };
+  const direct = (list: readonly FigureToken[]): Reading | null => {
+    const reading: Reading = [];
+    for (let c = 0; c < n; c++) {
+      const v = valueOf(list[c]!, c);
+      if (v === undefined) {
+        rejected.push((list[c] as NumberToken).digits);
+        reading.push(null);
+      } else reading.push(v);
+    }
+    return reading;
+  };
+
+  if (figures.length === 0) return { how: 'none', readings: [], rejected, overflow: false };
+  if (figures.length === n) return { how: 'direct', readings: [direct(figures)!], rejected, overflow: false };
+
+  if (figures.length > n) {
+    const numbers = figures.filter((f) => f.kind === 'num');
+    if (numbers.length === n) return { how: 'direct', readings: [direct(numbers)!], rejected, overflow: false };
+    const readings: Reading[] = [];
+    for (let offset = 0; offset + n <= figures.length; offset++) {
+      const r = windowReading(figures.slice(offset, offset + n), 0, n, valueOf);
+      if (r) readings.push(r);
+    }
+    return { how: 'excess', readings, rejected, overflow: false };
+  }
+
+  const maxPieces = figures.reduce((acc, f) => acc + splittableLength(f), 0);
+  if (maxPieces >= n) {
+    const out = enumerateSplits(figures, kinds, limit);
+    return { how: 'split', readings: out.readings, rejected, overflow: out.overflow };
+  }
+  const readings: Reading[] = [];
+  for (let offset = 0; offset + figures.length <= n; offset++) {
+    const r = windowReading(figures, offset, n, valueOf);
+    if (r) readings.push(r);
+  }
+  return { how: 'window', readings, rejected, overflow: false };
+}
+
+function windowReading(
+  figures: readonly FigureToken[],
+  offset: number,
+  n: number,
+  valueOf: (t: FigureToken, column: number) => number | null | undefined,
+): Reading | null {
+  const reading: Reading = new Array<number | null>(n).fill(null);
+  for (let i = 0; i < figures.length; i++) {
+    const v = valueOf(figures[i]!, offset + i);
+    if (v === undefined) return null;
+    reading[offset + i] = v;
+  }
+  return reading;
+}
+
+function splittableLength(f: FigureToken): number {
+  if (f.kind === 'blank' || f.atomic || f.decimal || f.unit !== null || f.negative) return 1;
+  return f.digits.length;
+}
+
+/** The ways to cut `digits` into `pieces` numbers with no leading zeros. */
+export function cutDigits(digits: string, pieces: number): string[][] {
+  if (pieces === 1) return validNumber(digits) ? [[digits]] : [];
+  const out: string[][] = [];
+  for (let len = 1; len <= digits.length - (pieces - 1); len++) {
+    const head = digits.slice(0, len);
+    if (!validNumber(head)) break; // a leading zero: longer heads are invalid too
+    for (const rest of cutDigits(digits.slice(len), pieces - 1)) out.push([head, ...rest]);
+  }
+  return out;
+}
+
+function validNumber(digits: string): boolean {
+  return digits.length > 0 && (digits.length === 1 || digits[0] !== '0');
+}
+
+function enumerateSplits(figures: readonly FigureToken[], kinds: readonly Table2ValueKind[], limit: number): { readings: Reading[]; overflow: boolean } {
+  const n = kinds.length;
+  const maxAfter: number[] = new Array<number>(figures.length + 1).fill(0);
+  for (let i = figures.length - 1; i >= 0; i--) maxAfter[i] = maxAfter[i + 1]! + splittableLength(figures[i]!);
+  const readings: Reading[] = [];
+  let overflow = false;
+  const current: Reading = [];
+
+  const visit = (index: number): void => {
+    if (overflow) return;
+    if (index === figures.length) {
+      if (current.length === n) {
+        readings.push([...current]);
+        if (readings.length > limit) overflow = true;
+      }
+      return;
+    }
+    const f = figures[index]!;
+    const remainingTokens = figures.length - index - 1;
+    const free = n - current.length;
+    const most = Math.min(splittableLength(f), free - remainingTokens);
+    const least = Math.max(1, free - maxAfter[index + 1]!);
+    for (let pieces = least; pieces <= most; pieces++) {
+      if (f.kind === 'blank') {
+        current.push(null);
+        visit(index + 1);
+        current.pop();
+        continue;
+      }
+      if (pieces === 1) {
+        const v = tokenValue(f, kinds[current.length]!);
+        if (v === null) continue;
+        current.push(v);
+        visit(index + 1);
+        current.pop();
+        continue;
+      }
+      for (const cut of cutDigits(f.digits, pieces)) {
+        const values = cut.map((d, k) => tokenValue({ ...f, digits: d }, kinds[current.length + k]!));
+        if (values.some((v) => v === null)) continue;
+        current.push(...values);
+        visit(index + 1);
+        current.length -= pieces;
+        if (overflow) return;
+      }
+    }
+  };
+  visit(0);
+  return { readings: overflow ? [] : readings, overflow };
+}
