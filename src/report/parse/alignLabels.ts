@@ -18,7 +18,15 @@ export interface LabelSpec {
 const MAX_CANDIDATES = 40;
 
 export function alignLabels(stream: LabelStream, specs: readonly LabelSpec[], from: number, to: number): (LabelHit | null)[] {
-  const candidates = specs.map((s) => stream.findAll(s.key, from, to).slice(0, MAX_CANDIDATES));
+  const candidates = specs.map((s) => {
+    const exact = stream.findAll(s.key, from, to).slice(0, MAX_CANDIDATES);
+    if (exact.length > 0) return exact;
+    // a misspelt or interrupted long label still anchors the chain, so that a short label
+    // (`其他`) is not taken from the group header printed just before it
+    const tolerance = toleratedErrors(s.key.length);
+    const fuzzy = tolerance > 0 ? stream.findFuzzy(s.key, from, to, tolerance) : null;
+    return fuzzy ? [fuzzy] : [];
+  });
   const hits = longestChain(candidates);
 
   for (let i = 0; i < specs.length; i++) {

@@ -66,7 +66,18 @@ function toItem(raw: unknown): Item[] {
   return [{ text: str, x: e ?? 0, y: f ?? 0, width: typeof width === 'number' ? width : 0, size }];
 }
 
+/** `— 1 —`, `- 2 -`, `第3页`, `第 3 页 共 9 页`, `3/9`: a page number, not a figure of the report. */
+const PAGE_NUMBER = /^[\s\-—–_]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)[\s\-—–_]*$|^\s*[\-—–_]+\s*\d+\s*[\-—–_]+\s*$/;
+
 export function pageLines(items: Item[]): SourceLine[] {
+  const lines = rowsOf(items);
+  const isPageNumber = (l: SourceLine | undefined) => l !== undefined && PAGE_NUMBER.test(l.cells.join(' '));
+  if (isPageNumber(lines.at(-1))) lines.pop();
+  if (isPageNumber(lines[0])) lines.shift();
+  return lines;
+}
+
+function rowsOf(items: Item[]): SourceLine[] {
   const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
   const rows: Item[][] = [];
   for (const item of sorted) {
