@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerReportCheckCommand } from './reportCheckCommand.ts';
 import { registerReportCompareCommand } from './reportCompareCommand.ts';
+import { registerReportRenderCommand } from './reportRenderCommand.ts';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
 
   const report = program.command('report').description('政府信息公开工作年度报告: check, render, compare, parse, audit, build');
   registerReportCheckCommand(report);
+  registerReportRenderCommand(report);
   registerReportCompareCommand(report);
   return program;
 }

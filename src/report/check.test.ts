@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { checkReport } from './check.ts';
 import { emptyReport, reportCells, setCell, type ReportData } from './reportData.ts';
 import { APPLICANT_KIND_IDS, outcomeRows } from '../law/index.ts';
-import { seedReport } from '../../test/support/fixtures.ts';
+import { seedReport } from '../../test/support/reportFixtures.ts';
 
 test('the seed reconciles; its four lost table-4 cells leave R4 unchecked for 复议后起诉', () => {
   const result = checkReport(seedReport());

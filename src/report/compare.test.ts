@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { changePhrase, compareReports, roundPercent } from './compare.ts';
 import { emptyReport, setCell } from './reportData.ts';
 import { foldApplicationsTo2019 } from './foldTemplate.ts';
-import { seedReport } from '../../test/support/fixtures.ts';
+import { seedReport } from '../../test/support/reportFixtures.ts';
 
 test('the seed text quotes 136 received against 115 last year as 上升18.26%', () => {
   const current = seedReport();

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseReportData } from './validateReport.ts';
 import { InvalidReportError } from './errors.ts';
-import { readFixtureJson, setPath } from '../../test/support/fixtures.ts';
+import { readFixtureJson, setPath } from '../../test/support/reportFixtures.ts';
 
 const seed = (): unknown => structuredClone(readFixtureJson('reports/seed-2020.expected.json'));
 type Mutation = [path: string[], value: unknown][];

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.ts';
-import { fixturePath, readFixtureJson, setPath } from '../support/fixtures.ts';
+import { fixturePath, readFixtureJson, setPath } from '../support/reportFixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gk-check-'));
 

@@ -1,0 +1,24 @@
+import type { ReportData } from '../report/reportData.ts';
+import { isReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/render/index.ts';
+import { CliInputError } from './errors.ts';
+import { writeFileAtomic } from './io.ts';
+
+export function reportFormatOption(value: string | undefined, fallback?: ReportFormat): ReportFormat {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (!isReportFormat(value)) throw new CliInputError(`--format ${value ?? '(missing)'}: must be one of ${REPORT_FORMATS.join(', ')}`);
+  return value;
+}
+
+/**
+ * Render a report and write it to `out`, or to stdout. A binary format is not written to a terminal.
+ * Rendering finishes before anything is written, so a failure leaves no partial file.
+ */
+export async function writeRenderedReport(report: ReportData, format: ReportFormat, out: string | undefined, options: { fragment?: boolean } = {}): Promise<void> {
+  const rendered = await renderReport(report, format, { standalone: !options.fragment });
+  if (out !== undefined) {
+    writeFileAtomic(out, rendered);
+    process.stderr.write(`${out}\n`);
+  } else if (typeof rendered === 'string') process.stdout.write(rendered);
+  else if (process.stdout.isTTY) throw new CliInputError(`--format ${format} is a binary format: name the file with --out FILE`);
+  else process.stdout.write(rendered);
+}
