@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { tokenize, type Token } from './tokens.ts';
+
+const kinds = (text: string) => tokenize([{ cells: [text], atomic: false }]).map(describeToken);
+function describeToken(t: Token): string {
+  switch (t.kind) {
+    case 'text':
+      return `T:${t.key}`;
+    case 'num':
+      return `${t.prose ? 'P' : 'N'}:${t.negative ? '-' : ''}${t.digits}${t.unit ? `/${t.unit}` : ''}`;
+    case 'blank':
+      return 'B';
+    case 'list':
+      return `L:${t.raw}`;
+  }
+}
+
+describe('tokenize', () => {
+  it('detaches a row number glued to the previous row’s figures', () => {
+    assert.deepEqual(kinds('1.属于国家秘密00000002.其他法律'), ['L:1.', 'T:属于国家秘密', 'N:0000000', 'L:2.', 'T:其他法律']);
+    assert.deepEqual(kinds('4. 无正当理由大'), ['L:4.', 'T:无正当理由大']);
+  });
+
+  it('marks figures in sentences as prose', () => {
+    assert.deepEqual(kinds('全年共收到申请136件，第3季度'), ['T:全年共收到申请', 'P:136', 'T:件第', 'P:3', 'T:季度']);
+  });
+
+  it('reads full-width digits, units and signs', () => {
+    assert.deepEqual(kinds('１２５９.８０ 万元'), ['N:1259.80/wan']);
+    assert.deepEqual(kinds('251000元'), ['N:251000/yuan']);
+    assert.deepEqual(kinds('增减 -3'), ['T:增减', 'N:-3']);
+  });
+
+  it('keeps H5 and 8.5 as they are', () => {
+    assert.deepEqual(kinds('多用H5、图片'), ['T:多用H', 'P:5', 'T:图片']);
+    assert.deepEqual(kinds('8.5'), ['N:8.5']);
+  });
+
+  it('keeps the printed text for the narrative', () => {
+    const [t] = tokenize([{ cells: ['（一）予以公开'], atomic: false }]);
+    assert.equal(t?.raw, '（一）予以公开');
+  });
+
+  it('an empty table cell is a blank; an empty text cell is nothing', () => {
+    assert.deepEqual(tokenize([{ cells: ['', '3'], atomic: true }]).map(describeToken), ['B', 'N:3']);
+    assert.deepEqual(tokenize([{ cells: ['', '3'], atomic: false }]).map(describeToken), ['N:3']);
+  });
+});
