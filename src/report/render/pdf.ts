@@ -44,7 +44,9 @@ export async function renderReportPdf(report: ReportData): Promise<Buffer> {
   doc.moveDown(0.8);
   for (const p of model.preamble) paragraph(doc, p);
   for (const section of model.sections) {
-    const next = section.paragraphs.length === 0 && section.table ? tableStartHeight(doc, section.table) : 0;
+    // A short lead-in stays on the page of its table, with the heading above it.
+    const lead = section.table ? paragraphsHeight(doc, section.paragraphs) : 0;
+    const next = section.table && lead < pageHeight(doc) / 4 ? lead + tableStartHeight(doc, section.table, lead) : 0;
     heading(doc, section.heading, next);
     for (const p of section.paragraphs) paragraph(doc, p);
     if (section.table) drawTable(doc, section.table);
@@ -61,8 +63,16 @@ const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.
 const pageBottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 const remaining = (doc: Doc) => pageBottom(doc) - doc.y;
 
+const PARAGRAPH = { indent: SIZE.body * 2, lineGap: 5 } as const;
+const pageHeight = (doc: Doc) => doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+
 function paragraph(doc: Doc, text: string): void {
-  doc.font('regular').fontSize(SIZE.body).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), indent: SIZE.body * 2, lineGap: 5 });
+  doc.font('regular').fontSize(SIZE.body).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), ...PARAGRAPH });
+}
+
+function paragraphsHeight(doc: Doc, texts: string[]): number {
+  doc.font('regular').fontSize(SIZE.body);
+  return texts.reduce((h, text) => h + doc.heightOfString(text, { width: contentWidth(doc), ...PARAGRAPH }), 0);
 }
 
 /** A heading stays with at least two lines of what follows, or with the start of its table (`next` points). */
@@ -155,24 +165,29 @@ function breakCost(m: Measured, r: number): number {
   return cost;
 }
 
-/** The height a table needs below its heading: all of it when it fits on a page, else its header and three rows. */
-function tableStartHeight(doc: Doc, grid: TableGrid): number {
+/**
+ * The height a table needs below its heading and lead-in: all of it when the three fit on one page
+ * (tables 3 and 4 are then never cut), else its header rows and first rows. Table 2 breaks cleanly
+ * between its blocks, so it needs only its first block.
+ */
+function tableStartHeight(doc: Doc, grid: TableGrid, lead: number): number {
   const m = measure(doc, grid);
-  const total = m.heights.reduce((a, b) => a + b, 0);
-  const full = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
-  if (total <= full && !m.roles.includes('caption')) return total;
+  const sum = (rows: number) => m.heights.slice(0, rows).reduce((a, b) => a + b, 0);
+  if (m.roles.includes('caption')) return sum(grid.groups[0]?.rows.length ?? 0);
+  doc.font('bold').fontSize(SIZE.heading);
+  const headingHeight = doc.currentLineHeight(true) * 2;
+  if (headingHeight + lead + sum(m.heights.length) <= pageHeight(doc)) return sum(m.heights.length);
   const headRows = grid.groups[0]?.kind === 'head' ? grid.groups[0].rows.length : 0;
-  return m.heights.slice(0, headRows + 3).reduce((a, b) => a + b, 0);
+  return sum(headRows + 3);
 }
 
 function drawTable(doc: Doc, grid: TableGrid): void {
   const m = measure(doc, grid);
   const rowCount = m.heights.length;
-  const total = m.heights.reduce((a, b) => a + b, 0);
   const headRows = grid.groups[0]?.kind === 'head' ? grid.groups[0].rows.length : 0;
   const head = Array.from({ length: headRows }, (_, i) => i);
   const headHeight = m.heights.slice(0, headRows).reduce((a, b) => a + b, 0);
-  const fullPage = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  const fullPage = pageHeight(doc);
 
   const slices: number[][] = [];
   const newPageBefore: boolean[] = [];
@@ -189,9 +204,8 @@ function drawTable(doc: Doc, grid: TableGrid): void {
       for (let r = end; r > start && r >= start + (end - start) / 2; r--) if (breakCost(m, r) < breakCost(m, best)) best = r;
       end = best;
     }
-    const cutsSomething = end < rowCount && (end === start || breakCost(m, end) > 0);
-    // On a page already begun, a table that would be cut badly starts on the next page instead.
-    if (!fresh && (end === start || (cutsSomething && (total <= fullPage || breakCost(m, end) >= 1000)))) {
+    // On a page already begun, a table that would leave a header without its rows starts on the next page.
+    if (!fresh && (end === start || (end < rowCount && breakCost(m, end) >= 1000))) {
       fresh = true;
       available = fullPage;
       newPageBefore[slices.length] = true;
