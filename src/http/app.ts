@@ -1,0 +1,228 @@
+/**
+ * The Fastify application: the JSON API under /api/v1 (typebox schemas, problem+json errors), the
+ * OpenAPI document at /api/docs. Routes only parse, authorise and call commands.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { Type } from 'typebox';
+import { login, logout } from '../accounts/sessions.ts';
+import { addUser, listUsers } from '../accounts/users.ts';
+import { addAgency, listAgencies, setRemediesTemplate } from '../agencies/agencies.ts';
+import type { Db } from '../db/open.ts';
+import type { SecretKey } from '../db/secretKey.ts';
+import { PERMISSIONS, TRANSITIONS } from '../law/transitions.ts';
+import { addAttachment, MAX_ATTACHMENT_BYTES } from '../requests/addAttachment.ts';
+import { AttachmentRejectedError } from '../requests/errors.ts';
+import type { FileStore } from '../requests/fileStore.ts';
+import { getLetter } from '../requests/letters.ts';
+import { findByReceipt, publicStatus } from '../requests/publicStatus.ts';
+import { getApplication, listApplications, listAttachments, loadCase, timeline } from '../requests/queries.ts';
+import { registerApplication } from '../requests/registerApplication.ts';
+import { renderLetterDocx, renderLetterPdf } from '../requests/renderLetter.ts';
+import { saveLetter } from '../requests/saveLetter.ts';
+import { submitApplication } from '../requests/submitApplication.ts';
+import { authorize, installAuth, SESSION_COOKIE, setSessionCookie } from './auth.ts';
+import { installErrorHandler } from './problem.ts';
+import * as S from './schemas.ts';
+import { STEP_ROUTES } from './routes/steps.ts';
+import type { CaseContext } from '../requests/context.ts';
+import type { StaffActor } from '../accounts/actor.ts';
+
+export interface AppOptions {
+  db: Db;
+  key: SecretKey;
+  files: FileStore;
+  /** Overrides today's date (tests, demo). */
+  today?: () => string;
+  /** Login attempts per minute per address and user (default 10). */
+  loginLimitPerMinute?: number;
+  /** Online submissions / receipt queries per minute per address (default 30). */
+  publicLimitPerMinute?: number;
+  secureCookies?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installErrorHandler(app);
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'gongkai 政府信息公开 API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuth(app, opts.db);
+
+  const { db, key } = opts;
+  const today = () => opts.today?.();
+  const ctx = (actor: StaffActor): CaseContext => {
+    const t = today();
+    return t === undefined ? { db, key, actor } : { db, key, actor, today: t };
+  };
+  const loginLimit = { max: opts.loginLimitPerMinute ?? 10, timeWindow: 60_000 };
+  const publicLimit = { max: opts.publicLimitPerMinute ?? 30, timeWindow: 60_000 };
+
+  await app.register(
+    async (api) => {
+      const r = api.withTypeProvider<TypeBoxTypeProvider>();
+
+      // ---- auth
+      r.post('/auth/login', {
+        schema: { tags: ['auth'], summary: '登录', body: S.LoginBody },
+        config: { rateLimit: { ...loginLimit, keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
+      }, async (req, reply) => {
+        const result = await login(db, req.body.username, req.body.password);
+        setSessionCookie(reply, result.token, result.expiresAt, opts.secureCookies ?? false);
+        return { csrfToken: result.csrfToken, expiresAt: result.expiresAt, user: { username: result.actor.username, displayName: result.actor.displayName, roles: result.actor.roles } };
+      });
+      r.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+        authorize(req);
+        const token = req.cookies[SESSION_COOKIE];
+        if (token !== undefined) await logout(db, token);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true };
+      });
+      r.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => {
+        const s = authorize(req);
+        return { username: s.username, displayName: s.displayName, roles: s.roles };
+      });
+
+      // ---- agencies and users
+      r.get('/agencies', { schema: { tags: ['agencies'], summary: '机关列表（本人管辖范围）' } }, async (req) => {
+        const s = authorize(req);
+        return { items: await listAgencies(db, s.agencyPath) };
+      });
+      r.post('/agencies', { schema: { tags: ['agencies'], summary: '新增机关', body: S.AgencyBody } }, async (req, reply) => {
+        const s = authorize(req, PERMISSIONS.manageAgencies, '管理机关');
+        reply.status(201);
+        return addAgency(db, s, req.body);
+      });
+      r.put('/agencies/:code/remedies', { schema: { tags: ['agencies'], summary: '设置告知书救济途径模板', params: S.CodeParams, body: S.RemediesBody } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.editAgencySettings, '修改机关设置');
+        await setRemediesTemplate(db, s, req.params.code, req.body.template);
+        return { ok: true };
+      });
+      r.get('/users', { schema: { tags: ['users'], summary: '用户列表' } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.manageUsers, '管理用户');
+        return { items: await listUsers(db, s.agencyPath) };
+      });
+      r.post('/users', { schema: { tags: ['users'], summary: '新增用户', body: S.UserBody } }, async (req, reply) => {
+        const s = authorize(req, PERMISSIONS.manageUsers, '管理用户');
+        reply.status(201);
+        return addUser(db, s, req.body);
+      });
+
+      // ---- applications (staff)
+      r.get('/applications', { schema: { tags: ['applications'], summary: '申请列表（个人信息已遮蔽）', querystring: S.ListQuery } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+        return listApplications(db, s, { state: req.query.state, agencyCode: req.query.agency, limit: req.query.limit, offset: req.query.offset });
+      });
+      r.post('/applications', { schema: { tags: ['applications'], summary: '登记申请（当面、邮寄、传真、电子邮件等）', body: S.RegisterBody } }, async (req, reply) => {
+        const s = authorize(req, TRANSITIONS.register.roles, TRANSITIONS.register.label);
+        const { agencyCode, channel, receivedOn, ...input } = req.body;
+        const created = await registerApplication(ctx(s), { agencyCode, channel, receivedOn, input });
+        reply.status(201);
+        return created;
+      });
+      r.get('/applications/:id', { schema: { tags: ['applications'], summary: '申请详情', params: S.IdParams } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+        return getApplication(db, s, key, req.params.id);
+      });
+      r.get('/applications/:id/timeline', { schema: { tags: ['applications'], summary: '办理过程与期限推算', params: S.IdParams } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+        return { items: await timeline(db, s, req.params.id) };
+      });
+      for (const [id, step] of Object.entries(STEP_ROUTES) as [keyof typeof STEP_ROUTES, (typeof STEP_ROUTES)[keyof typeof STEP_ROUTES]][]) {
+        const t = TRANSITIONS[id];
+        r.post(`/applications/:id/${step.path}`, { schema: { tags: ['steps'], summary: t.label, params: S.IdParams, body: step.body } }, async (req) => {
+          const s = authorize(req, t.roles, t.label);
+          const run = step.run as (c: CaseContext, id: string, body: unknown) => ReturnType<typeof step.run>;
+          return run(ctx(s), req.params.id, req.body);
+        });
+      }
+
+      // ---- letters
+      r.get('/applications/:id/letter', { schema: { tags: ['letters'], summary: '告知书（已保存的，或按办理结果起草）', params: S.IdParams, querystring: S.LetterQuery } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+        return getLetter(db, s, key, req.params.id, req.query.outcome, today());
+      });
+      r.put('/applications/:id/letter', { schema: { tags: ['letters'], summary: '保存编辑后的告知书', params: S.IdParams, body: S.LetterBody } }, async (req) => {
+        const s = authorize(req, TRANSITIONS.editLetter.roles, TRANSITIONS.editLetter.label);
+        return saveLetter(ctx(s), { applicationId: req.params.id, ...req.body });
+      });
+      for (const format of ['docx', 'pdf'] as const) {
+        r.get(`/applications/:id/letter.${format}`, { schema: { tags: ['letters'], summary: `告知书 ${format.toUpperCase()}`, params: S.IdParams, querystring: S.LetterQuery } }, async (req, reply) => {
+          const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+          const letter = await getLetter(db, s, key, req.params.id, req.query.outcome, today());
+          const buf = format === 'docx' ? await renderLetterDocx(letter) : await renderLetterPdf(letter);
+          reply.header('content-disposition', `attachment; filename="letter-${letter.receiptCode}.${format}"`);
+          return reply.type(format === 'docx' ? DOCX : 'application/pdf').send(buf);
+        });
+      }
+
+      // ---- attachments
+      r.post('/applications/:id/attachments', { schema: { tags: ['attachments'], summary: '上传附件（multipart，字段 file）', params: S.IdParams } }, async (req, reply) => {
+        const s = authorize(req, PERMISSIONS.uploadAttachment, '上传附件');
+        if (!req.isMultipart()) throw new AttachmentRejectedError('attachment.multipart', '请以 multipart/form-data 上传，文件字段名为 file');
+        const file = await req.file();
+        if (file === undefined) throw new AttachmentRejectedError('attachment.missing', '缺少文件字段 file');
+        const data = await file.toBuffer();
+        if (file.file.truncated) throw new AttachmentRejectedError('attachment.size', `文件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`);
+        reply.status(201);
+        return addAttachment(ctx(s), opts.files, { applicationId: req.params.id, filename: file.filename, data });
+      });
+      r.get('/applications/:id/attachments', { schema: { tags: ['attachments'], summary: '附件列表', params: S.IdParams } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+        await loadCase(db, s, req.params.id);
+        const rows = await listAttachments(db, [req.params.id]);
+        return { items: rows.map((a) => ({ id: a.id, filename: a.filename, mediaType: a.mediaType, size: a.size, sha256: a.sha256, createdAt: a.createdAt })) };
+      });
+      r.get('/applications/:id/attachments/:attachmentId', { schema: { tags: ['attachments'], summary: '下载附件', params: Type.Object({ id: Type.String({ maxLength: 64 }), attachmentId: Type.String({ maxLength: 64 }) }) } }, async (req, reply) => {
+        const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+        await loadCase(db, s, req.params.id);
+        const a = (await listAttachments(db, [req.params.id])).find((x) => x.id === req.params.attachmentId);
+        if (a === undefined) return reply.callNotFound();
+        reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`);
+        return reply.type(a.mediaType).send(await opts.files.get(a.sha256));
+      });
+
+      // ---- public (applicants): no login
+      r.post('/public/agencies/:code/applications', { schema: { tags: ['public'], summary: '在线提交政府信息公开申请', params: S.CodeParams, body: S.SubmitBody }, config: { rateLimit: publicLimit } }, async (req, reply) => {
+        const t = today();
+        const created = await submitApplication(t === undefined ? { db, key } : { db, key, today: t }, { agencyCode: req.params.code, input: req.body });
+        reply.status(201);
+        return { receiptCode: created.receiptCode, queryPassword: created.queryPassword, state: created.application.state, stateLabel: created.application.stateLabel };
+      });
+      r.post('/public/applications/status', { schema: { tags: ['public'], summary: '凭受理编号和查询密码查询办理进度', body: S.PublicQueryBody }, config: { rateLimit: publicLimit } }, async (req) => {
+        return publicStatus(db, req.body.receiptCode, req.body.queryPassword);
+      });
+      r.post('/public/applications/letter', { schema: { tags: ['public'], summary: '下载答复告知书', body: S.PublicLetterBody }, config: { rateLimit: publicLimit } }, async (req, reply) => {
+        const found = await findByReceipt(db, req.body.receiptCode, req.body.queryPassword);
+        const letter = await getLetter(db, { kind: 'system', name: 'public' }, key, found.row.id);
+        if (letter.status !== 'sent') return reply.callNotFound();
+        const buf = req.body.format === 'docx' ? await renderLetterDocx(letter) : await renderLetterPdf(letter);
+        return reply.type(req.body.format === 'docx' ? DOCX : 'application/pdf').send(buf);
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}
