@@ -6,6 +6,10 @@ import { Command } from 'commander';
 import { registerReportCheckCommand } from './reportCheckCommand.ts';
 import { registerReportCompareCommand } from './reportCompareCommand.ts';
 import { registerReportRenderCommand } from './reportRenderCommand.ts';
+import { registerReportBuildCommand } from './reportBuildCommand.ts';
+import { registerRegisterCommands } from './registerCommands.ts';
+import { registerCalendarCommand } from './calendarCommand.ts';
+import { registerDeadlineCommand } from './deadlineCommand.ts';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -22,6 +26,10 @@ export function buildProgram(): Command {
   registerReportCheckCommand(report);
   registerReportRenderCommand(report);
   registerReportCompareCommand(report);
+  registerReportBuildCommand(report);
+  registerRegisterCommands(program);
+  registerCalendarCommand(program);
+  registerDeadlineCommand(program);
   return program;
 }
 

@@ -6,3 +6,5 @@ export * from './table3.ts';
 export * from './table4.ts';
 export * from './sections.ts';
 export * from './outcomes.ts';
+export * from './deadline/index.ts';
+export * from './fees.ts';

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/cli.ts';
+
+// Expected dates worked out by hand from 国办发明电〔2019〕16号 (2020: 国庆节、中秋节 10月1日至8日放假,
+// 9月27日（星期日）、10月10日（星期六）上班) and 国办发明电〔2020〕1号 (春节假期延长至2月2日).
+test('calendar is-workday and add-workdays print plain answers', () => {
+  const cases: [string[], string][] = [
+    [['calendar', 'is-workday', '2020-02-01'], 'false'],
+    [['calendar', 'is-workday', '2020-10-10'], 'true'],
+    [['calendar', 'is-workday', '2020-10-08'], 'false'],
+    [['calendar', 'add-workdays', '2020-09-28', '20'], '2020-11-02'],
+    [['calendar', 'add-workdays', '2020-09-30', '1'], '2020-10-09'],
+  ];
+  for (const [args, expected] of cases) {
+    const r = runCli(args);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), expected, args.join(' '));
+  }
+});
+
+test('deadline: a case received by post on 2020-09-28 is due on 2020-11-02, with a reasoning a clerk can check', () => {
+  const r = runCli(['deadline', '--received', '2020-09-28', '--channel', '邮寄']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /答复期限届满日：2020年11月2日（星期一）/);
+  assert.match(r.stdout, /补正通知最迟：2020年10月14日（星期三）/);
+  assert.match(r.stdout, /第三十一条第（二）项/);
+  assert.match(r.stdout, /10月10日（星期六）国庆节调休上班计入/);
+  const json = JSON.parse(runCli(['deadline', '--received', '2020-09-28', '--channel', '邮寄', '--json']).stdout);
+  assert.equal(json.due, '2020-11-02');
+  assert.equal(json.state, 'running');
+  assert.ok(Array.isArray(json.steps) && json.steps.length >= 3);
+});
+
+test('deadline: a third-party consultation stops the clock (3 days used, resumes after the reply)', () => {
+  const r = runCli(['deadline', '--received', '2020-09-28', '--event', 'third-party-sent@2020-10-09', '--event', 'third-party-replied@2020-10-20', '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const json = JSON.parse(r.stdout);
+  assert.equal(json.due, '2020-11-12');
+  assert.deepEqual(json.segments.map((s: { days: number }) => s.days), [3, 17]);
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'gk-cal-'));
+const overrides = join(dir, '2027.json');
+writeFileSync(overrides, JSON.stringify({ years: { '2027': { source: 'test', holidays: { 元旦: ['2027-01-01'] }, workdays: {} } } }));
+
+const refused: [string, string[], RegExp][] = [
+  ['an impossible date', ['deadline', '--received', '2020-02-30'], /2020-02-30/],
+  ['an unknown event kind', ['deadline', '--received', '2020-09-28', '--event', 'bogus@2020-10-01'], /bogus/],
+  ['events out of order', ['deadline', '--received', '2020-09-28', '--event', 'third-party-sent@2020-10-20', '--event', 'third-party-replied@2020-10-09'], /2020-10-09/],
+  ['an extension after the due date', ['deadline', '--received', '2020-09-28', '--event', 'extended@2020-11-05'], /第三十三条/],
+  ['a second extension', ['deadline', '--received', '2020-09-28', '--event', 'extended@2020-10-20', '--event', 'extended@2020-10-21'], /只能延长一次/],
+  ['a year beyond the calendar', ['calendar', 'is-workday', '2027-01-04'], /2027/],
+  ['a malformed date', ['calendar', 'add-workdays', '2020-9-28', '3'], /2020-9-28/],
+];
+for (const [name, args, message] of refused) {
+  test(`deadline/calendar refuse ${name} with exit 2`, () => {
+    const r = runCli(args);
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stderr, message);
+  });
+}
+
+test('calendar overrides loaded from JSON extend the horizon', () => {
+  const r = runCli(['calendar', 'is-workday', '2027-01-04', '--calendar', overrides]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'true');
+  const holiday = runCli(['calendar', 'is-workday', '2027-01-01', '--calendar', overrides]);
+  assert.equal(holiday.stdout.trim(), 'false');
+});
