@@ -5,21 +5,27 @@
 import type { Command } from 'commander';
 import { parseRegisterFile } from '../register/read.ts';
 import type { RegisterRow } from '../register/validate.ts';
-import { CliInputError } from './errors.ts';
+import { basename } from 'node:path';
 import { printJson } from './io.ts';
 import { action } from './run.ts';
 
-export interface RegisterImportSummary {
-  agency: string;
-  imported: number;
-  open: number;
-  years: Record<string, number>;
-}
-export type RegisterImporter = (file: string, agencyCode: string, rows: RegisterRow[]) => Promise<RegisterImportSummary>;
-let importer: RegisterImporter | undefined;
-/** The database adapter registers the importer (src/register/importRegister.ts). */
-export function setRegisterImporter(fn: RegisterImporter): void {
-  importer = fn;
+/** Import into the database named by DATABASE_URL / GONGKAI_DATA_DIR (loaded only when used). */
+async function importIntoDatabase(file: string, agencyCode: string, rows: RegisterRow[]) {
+  const [{ openDatabase, optionsFromEnv, dataDirFromEnv }, { SecretKey }, { importRegister }, { systemActor }, { readFile }] = await Promise.all([
+    import('../db/open.ts'),
+    import('../db/secretKey.ts'),
+    import('../register/importRegister.ts'),
+    import('../accounts/actor.ts'),
+    import('node:fs/promises'),
+  ]);
+  const options = optionsFromEnv();
+  const key = SecretKey.load({ dataDir: options.url === undefined ? dataDirFromEnv() : undefined });
+  const database = await openDatabase(options);
+  try {
+    return await importRegister(database.db, systemActor('cli'), key, { agencyCode, fileName: basename(file), bytes: await readFile(file), rows });
+  } finally {
+    await database.close();
+  }
 }
 
 function summarise(rows: readonly RegisterRow[]): { total: number; open: number; years: Record<string, number> } {
@@ -53,9 +59,8 @@ export function registerRegisterCommands(program: Command): void {
     .action(
       action(async (file: string, options: { agency: string; json?: boolean }) => {
         const rows = await parseRegisterFile(file);
-        if (importer === undefined) throw new CliInputError('导入需要数据库模块（未加载）；可先用 gongkai register check 检查台账');
-        const summary = await importer(file, options.agency, rows);
-        if (options.json) return printJson(summary);
+        const summary = await importIntoDatabase(file, options.agency, rows);
+        if (options.json) return printJson({ importId: summary.importId, agency: summary.agency, imported: summary.imported, open: summary.open });
         process.stdout.write(`已导入 ${summary.imported} 件申请到 ${summary.agency}（${summary.open} 件尚未办结）\n`);
       }),
     );

@@ -34,16 +34,27 @@ export interface ReportBuildOptions {
   cell?: string;
 }
 
-/** Where a build gets its records: the database adapter registers itself here (see dbReportSource.ts). */
 export interface BuiltReport {
   report: ReportData;
   previous: ReportData | null;
   source(path: string): Promise<CellSource>;
 }
-export type DbReportBuilder = (agencyCode: string, year: number) => Promise<BuiltReport>;
-let dbBuilder: DbReportBuilder | undefined;
-export function setDbReportBuilder(builder: DbReportBuilder): void {
-  dbBuilder = builder;
+
+/** From the database named by DATABASE_URL / GONGKAI_DATA_DIR (loaded only when used). */
+async function fromDatabase(agencyCode: string, year: number): Promise<{ built: BuiltReport; close: () => Promise<void> }> {
+  const [{ openDatabase, optionsFromEnv }, { buildAgencyReport }, { systemActor }] = await Promise.all([
+    import('../db/open.ts'),
+    import('../report/build/db.ts'),
+    import('../accounts/actor.ts'),
+  ]);
+  const database = await openDatabase(optionsFromEnv());
+  try {
+    const built = await buildAgencyReport(database.db, systemActor('cli'), agencyCode, year);
+    return { built, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }
 
 function parseYear(value: string): number {
@@ -69,11 +80,18 @@ export async function runReportBuild(options: ReportBuildOptions): Promise<void>
   if (options.format !== undefined && !isReportFormat(options.format)) throw new CliInputError(`--format ${options.format}: 应为 ${REPORT_FORMATS.join('、')}`);
   if (options.json && options.format !== undefined) throw new CliInputError('--json 与 --format 只能选一个');
   let built: BuiltReport;
+  let close = async () => {};
   if (options.register !== undefined) built = await fromRegister(options, year);
-  else if (options.agency !== undefined) {
-    if (dbBuilder === undefined) throw new CliInputError('从数据库生成报告需要数据库模块（未加载）；可用 --register FILE --agency-name NAME 从台账生成');
-    built = await dbBuilder(options.agency, year);
-  } else throw new CliInputError('请给出 --agency CODE（从数据库）或 --register FILE --agency-name NAME（从台账文件）');
+  else if (options.agency !== undefined) ({ built, close } = await fromDatabase(options.agency, year));
+  else throw new CliInputError('请给出 --agency CODE（从数据库）或 --register FILE --agency-name NAME（从台账文件）');
+  try {
+    await output(options, built);
+  } finally {
+    await close();
+  }
+}
+
+async function output(options: ReportBuildOptions, built: BuiltReport): Promise<void> {
   const previous = options.previous !== undefined ? parseReportData(readJsonFile(options.previous)) : built.previous;
 
   if (options.cell !== undefined) {

@@ -1,0 +1,145 @@
+/**
+ * The register import into the database: every row becomes a case of the agency, in one transaction —
+ * all or nothing. Besides the file's own checks, it refuses a 编号 the agency already has and a row that
+ * would change a locked (published) year's report; every problem comes back with its row and column.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { actorId, inScope, type Actor } from '../accounts/actor.ts';
+import { ForbiddenError } from '../accounts/errors.ts';
+import { getAgencyByCode } from '../agencies/agencies.ts';
+import type { Db } from '../db/open.ts';
+import type { SecretKey } from '../db/secretKey.ts';
+import { applications, events } from '../db/schema.ts';
+import { requireRole } from '../accounts/actor.ts';
+import { hashQueryPassword } from '../requests/createApplication.ts';
+import { maskName } from '../requests/identity.ts';
+import { lockedYears } from '../report/build/db.ts';
+import { lockConflicts } from '../report/build/lock.ts';
+import { ensureReportTables } from '../report/build/tables.ts';
+import { columnLabel } from './columns.ts';
+import { RegisterInvalidError, type RegisterIssue } from './errors.ts';
+import { applicationRefs, registerImports } from './schema.ts';
+import type { RegisterRow } from './validate.ts';
+
+export interface ImportRegisterProps {
+  agencyCode: string;
+  fileName: string;
+  /** the file's bytes (for the import record's sha256) */
+  bytes?: Uint8Array;
+  rows: readonly RegisterRow[];
+}
+
+export interface ImportRegisterResult {
+  importId: string;
+  agency: string;
+  imported: number;
+  open: number;
+  applicationIds: string[];
+}
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+function randomCode(n: number): string {
+  let out = '';
+  for (const b of randomBytes(n)) out += CODE_ALPHABET[b % CODE_ALPHABET.length];
+  return out;
+}
+
+/** The workflow state of an imported case: open cases are being handled; closed ones ended as recorded. */
+function stateOf(row: RegisterRow): string {
+  if (row.outcome === null) return 'processing';
+  return row.outcome.startsWith('other.') ? 'closed' : 'delivered';
+}
+
+export async function importRegister(db: Db, actor: Actor, key: SecretKey, props: ImportRegisterProps): Promise<ImportRegisterResult> {
+  requireRole(actor, ['clerk', 'admin'], '导入申请台账');
+  await ensureReportTables(db);
+  const agency = await getAgencyByCode(db, props.agencyCode, 'agency');
+  if (!inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
+
+  const importId = uuidv7();
+  const ids = props.rows.map(() => uuidv7());
+  await db.transaction(async (tx) => {
+    const issues: RegisterIssue[] = [];
+    const refs = props.rows.flatMap((r) => (r.ref === null ? [] : [r.ref]));
+    if (refs.length > 0) {
+      const taken = new Set(
+        (await tx.select({ ref: applicationRefs.ref }).from(applicationRefs).where(and(eq(applicationRefs.agencyId, agency.id), inArray(applicationRefs.ref, refs)))).map((r) => r.ref),
+      );
+      for (const r of props.rows) {
+        if (r.ref !== null && taken.has(r.ref)) issues.push({ path: `第${r.row}行 ${columnLabel('ref')}`, row: r.row, column: columnLabel('ref'), rule: 'ref.exists', message: `编号“${r.ref}”在${agency.name}已有申请（可能已导入过）` });
+      }
+    }
+    const locked = await lockedYears(tx, agency.id);
+    for (const [i, r] of props.rows.entries()) {
+      const conflicts = lockConflicts(null, { id: ids[i]!, receivedOn: r.receivedOn, applicantKind: r.applicantType, outcome: r.outcome, concludedOn: r.concludedOn }, locked);
+      if (conflicts.length > 0)
+        issues.push({ path: `第${r.row}行 ${columnLabel('received_on')}`, row: r.row, column: columnLabel('received_on'), rule: 'year.locked', message: `${conflicts.map((c) => `${c.year}年`).join('、')}的年度报告已发布锁定，导入这件申请会改变其数字；请先重新开放该年度报告` });
+    }
+    if (issues.length > 0) throw new RegisterInvalidError(issues);
+
+    const by = actorId(actor);
+    await tx.insert(registerImports).values({
+      id: importId,
+      agencyId: agency.id,
+      fileName: props.fileName,
+      sha256: createHash('sha256').update(props.bytes ?? new Uint8Array()).digest('hex'),
+      rows: props.rows.length,
+      importedBy: by,
+    });
+    const CHUNK = 500;
+    for (let start = 0; start < props.rows.length; start += CHUNK) {
+      const chunk = props.rows.slice(start, start + CHUNK);
+      await tx.insert(applications).values(
+        chunk.map((r, j) => {
+          const name = r.applicantName ?? '（台账未记载）';
+          return {
+            id: ids[start + j]!,
+            agencyId: agency.id,
+            receiptCode: `${r.receivedOn.replaceAll('-', '')}-${randomCode(6)}`,
+            queryPasswordHash: hashQueryPassword(randomCode(12)),
+            channel: r.channel ?? 'other',
+            state: stateOf(r),
+            outcome: r.outcome,
+            applicantKind: r.applicantType,
+            applicantMasked: r.applicantName === null ? '*' : r.applicantType === 'natural_person' ? maskName(name) : name,
+            personalData: key.encryptJson({ kind: r.applicantType, name }),
+            description: r.subject ?? '（台账未记载申请内容）',
+            form: 'paper',
+            delivery: 'post',
+            submittedAt: `${r.receivedOn}T00:00:00+08:00`,
+            receivedOn: r.receivedOn,
+            answeredOn: r.outcome === null || r.outcome.startsWith('other.') ? null : r.concludedOn,
+            closedOn: r.concludedOn,
+          };
+        }),
+      );
+      await tx.insert(events).values(
+        chunk.map((r, j) => ({
+          id: uuidv7(),
+          agencyId: agency.id,
+          applicationId: ids[start + j]!,
+          actor: by,
+          kind: 'imported',
+          payload: {
+            date: r.receivedOn,
+            importId,
+            file: props.fileName,
+            row: r.row,
+            ...(r.ref !== null ? { ref: r.ref } : {}),
+            outcome: r.outcome,
+            ...(r.answers.length > 0 ? { answers: r.answers } : {}),
+            concludedOn: r.concludedOn,
+            version: 1,
+          },
+        })),
+      );
+      const withRefs = chunk.flatMap((r, j) => (r.ref === null && Object.keys(r.notes).length === 0 ? [] : [{ r, id: ids[start + j]! }]));
+      if (withRefs.length > 0)
+        await tx.insert(applicationRefs).values(withRefs.map(({ r, id }) => ({ applicationId: id, agencyId: agency.id, ref: r.ref ?? `row-${r.row}-${importId}`, importId, notes: r.notes })));
+    }
+    await tx.insert(events).values({ id: uuidv7(), agencyId: agency.id, applicationId: null, actor: by, kind: 'register.imported', payload: { importId, file: props.fileName, rows: props.rows.length } });
+  });
+  return { importId, agency: agency.name, imported: props.rows.length, open: props.rows.filter((r) => r.outcome === null).length, applicationIds: ids };
+}

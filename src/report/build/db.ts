@@ -1,0 +1,254 @@
+/**
+ * The report over the database: the cases and appeal records an agency's report on a year counts, the
+ * figures entered for table 2, the lock of a published year (with its audit events), and the SQL roll-up
+ * of a region (政务公开办) that sums every agency below it without loading their cases.
+ */
+import { and, eq, gte, inArray, isNotNull, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { actorId, inScope, type Actor } from '../../accounts/actor.ts';
+import { ForbiddenError } from '../../accounts/errors.ts';
+import { getAgencyByCode, type AgencyRow } from '../../agencies/agencies.ts';
+import type { Db, Tx } from '../../db/open.ts';
+import { agencies, applications, events } from '../../db/schema.ts';
+import { appealColumnInYear, type AppealDecision, type AppealPath } from '../../law/appealResults.ts';
+import {
+  APPEAL_GROUP_IDS,
+  isApplicantKind,
+  isCaseOutcome,
+  outcomeRowFor,
+  table2Cells,
+  type ApplicantKind,
+} from '../../law/index.ts';
+import { DomainError } from '../../shared/domainError.ts';
+import { appeals as appealsTable } from '../../appeals/schema.ts';
+import type { ProactiveTable, ReportData } from '../reportData.ts';
+import { emptyReport, getCell, setCell } from '../reportData.ts';
+import { parseReportData } from '../validateReport.ts';
+import type { AppealForReport } from './appeals.ts';
+import { buildReport, cellSource, templateOrThrow, type CellSource } from './buildReport.ts';
+import { yearEnd, yearStart, type CaseForReport } from './cases.ts';
+import { lockConflicts, type LockConflict } from './lock.ts';
+import { reportYears } from './schema.ts';
+import { ensureReportTables } from './tables.ts';
+
+/** A change to a case that a locked (published) report counted. */
+export class ReportLockedError extends DomainError {
+  readonly code = 'report.locked';
+  readonly kind = 'conflict';
+  readonly conflicts: readonly LockConflict[];
+
+  constructor(conflicts: readonly LockConflict[]) {
+    const years = conflicts.map((c) => `${c.year}年`).join('、');
+    super(`${years}的年度报告已发布并锁定：这一修改会改变已发布报告中的数字（${conflicts.flatMap((c) => c.cells).slice(0, 4).join(', ')}…）。请先重新开放该年度报告`, conflicts.map((c) => ({ path: `report.${c.year}`, rule: 'report.locked', message: c.cells.join(', ') })));
+    this.conflicts = conflicts;
+  }
+}
+
+type Conn = Db | Tx;
+
+function rowToCase(r: { id: string; receivedOn: string | null; applicantKind: string; outcome: string | null; closedOn: string | null }): CaseForReport | null {
+  if (r.receivedOn === null || !isApplicantKind(r.applicantKind)) return null;
+  const outcome = r.outcome !== null && isCaseOutcome(r.outcome) ? r.outcome : null;
+  return { id: r.id, receivedOn: r.receivedOn, applicantKind: r.applicantKind, outcome, concludedOn: outcome === null ? null : r.closedOn };
+}
+
+/** The cases a report on `year` can count: received by its end and not concluded before it began. */
+export async function loadCasesForReport(db: Conn, agencyId: string, year: number): Promise<CaseForReport[]> {
+  const rows = await db
+    .select({ id: applications.id, receivedOn: applications.receivedOn, applicantKind: applications.applicantKind, outcome: applications.outcome, closedOn: applications.closedOn })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.agencyId, agencyId),
+        isNotNull(applications.receivedOn),
+        lte(applications.receivedOn, yearEnd(year)),
+        or(isNull(applications.outcome), isNull(applications.closedOn), gte(applications.closedOn, yearStart(year))),
+      ),
+    )
+    .orderBy(applications.receivedOn, applications.id);
+  return rows.map(rowToCase).filter((c): c is CaseForReport => c !== null);
+}
+
+export async function loadAppealsForReport(db: Conn, agencyId: string, year: number): Promise<AppealForReport[]> {
+  await ensureReportTables(db as Db);
+  const rows = await db
+    .select()
+    .from(appealsTable)
+    .where(and(eq(appealsTable.agencyId, agencyId), lte(appealsTable.filedOn, yearEnd(year)), or(isNull(appealsTable.decidedOn), gte(appealsTable.decidedOn, yearStart(year)))))
+    .orderBy(appealsTable.filedOn, appealsTable.id);
+  return rows.map((a) => {
+    const decision = a.result === 'pending' ? null : (a.result as AppealDecision);
+    return { id: a.id, path: a.path as AppealPath, filedOn: a.filedOn, decidedOn: decision === null ? null : a.decidedOn, decision };
+  });
+}
+
+async function yearRow(db: Conn, agencyId: string, year: number) {
+  const rows = await db.select().from(reportYears).where(and(eq(reportYears.agencyId, agencyId), eq(reportYears.year, year)));
+  return rows[0];
+}
+
+/** Enter (replace) the table-2 figures of a year; refused while the year is locked. */
+export async function setProactiveFigures(db: Db, actor: Actor, agencyCode: string, year: number, proactive: unknown): Promise<ProactiveTable> {
+  await ensureReportTables(db);
+  const agency = await scopedAgency(db, actor, agencyCode);
+  const template = templateOrThrow(year);
+  const checked = parseReportData({ schema: 'gongkai.report/1', agency: agency.name, year, template, proactive }).proactive;
+  await db.transaction(async (tx) => {
+    const current = await yearRow(tx, agency.id, year);
+    if (current?.lockedAt) throw new ReportLockedError([{ year, cells: ['proactive'] }]);
+    await tx
+      .insert(reportYears)
+      .values({ agencyId: agency.id, year, proactive: checked })
+      .onConflictDoUpdate({ target: [reportYears.agencyId, reportYears.year], set: { proactive: checked, updatedAt: sql`now()` } });
+    await tx.insert(events).values({ id: uuidv7(), agencyId: agency.id, applicationId: null, actor: actorId(actor), kind: 'report.figures_entered', payload: { year, proactive: checked } });
+  });
+  return checked;
+}
+
+async function scopedAgency(db: Conn, actor: Actor, code: string): Promise<AgencyRow> {
+  const agency = await getAgencyByCode(db as Db, code, 'agency');
+  if (!inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
+  return agency;
+}
+
+export interface AgencyReport {
+  report: ReportData;
+  /** last year's report: its locked snapshot when published, else built from cases (null before 2019) */
+  previous: ReportData | null;
+  /** whether the year is locked (the report is the published snapshot) */
+  locked: boolean;
+  source(path: string): Promise<CellSource>;
+}
+
+/** The report of one agency on one year, built from its records (or the published snapshot when locked). */
+export async function buildAgencyReport(db: Db, actor: Actor, agencyCode: string, year: number, withPrevious = true): Promise<AgencyReport> {
+  await ensureReportTables(db);
+  const agency = await scopedAgency(db, actor, agencyCode);
+  const [cases, appeals, row] = [await loadCasesForReport(db, agency.id, year), await loadAppealsForReport(db, agency.id, year), await yearRow(db, agency.id, year)];
+  const built = buildReport({ agency: agency.name, year, cases, appeals, proactive: row?.proactive ?? null });
+  const locked = row?.lockedAt != null && row.snapshot != null;
+  const report = locked ? parseReportData(row.snapshot) : built;
+  let previous: ReportData | null = null;
+  if (withPrevious && year - 1 >= 2019) previous = (await buildAgencyReport(db, actor, agencyCode, year - 1, false)).report;
+  return { report, previous, locked, source: async (path) => cellSource({ year, cases, appeals }, path) };
+}
+
+/** Lock (publish) a year's report: the snapshot is kept, and changes to what it counted are refused. */
+export async function lockReport(db: Db, actor: Actor, agencyCode: string, year: number): Promise<ReportData> {
+  const { report } = await buildAgencyReport(db, actor, agencyCode, year, false);
+  const agency = await scopedAgency(db, actor, agencyCode);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(reportYears)
+      .values({ agencyId: agency.id, year, lockedAt: sql`now()`, lockedBy: actorId(actor), snapshot: report })
+      .onConflictDoUpdate({ target: [reportYears.agencyId, reportYears.year], set: { lockedAt: sql`now()`, lockedBy: actorId(actor), snapshot: report, updatedAt: sql`now()` } });
+    await tx.insert(events).values({ id: uuidv7(), agencyId: agency.id, applicationId: null, actor: actorId(actor), kind: 'report.locked', payload: { year } });
+  });
+  return report;
+}
+
+/** Reopen a locked year (audited with its reason): cases it counted may change again until it is locked anew. */
+export async function reopenReport(db: Db, actor: Actor, agencyCode: string, year: number, reason: string): Promise<void> {
+  await ensureReportTables(db);
+  const agency = await scopedAgency(db, actor, agencyCode);
+  if (reason.trim() === '') throw new ReportLockedError([]);
+  await db.transaction(async (tx) => {
+    await tx.update(reportYears).set({ lockedAt: null, lockedBy: null, updatedAt: sql`now()` }).where(and(eq(reportYears.agencyId, agency.id), eq(reportYears.year, year)));
+    await tx.insert(events).values({ id: uuidv7(), agencyId: agency.id, applicationId: null, actor: actorId(actor), kind: 'report.reopened', payload: { year, reason } });
+  });
+}
+
+/** The locked years of an agency, with their templates. */
+export async function lockedYears(db: Conn, agencyId: string): Promise<{ year: number; template: '2019' | '2021' }[]> {
+  await ensureReportTables(db as Db);
+  const rows = await db.select({ year: reportYears.year }).from(reportYears).where(and(eq(reportYears.agencyId, agencyId), isNotNull(reportYears.lockedAt)));
+  return rows.map((r) => ({ year: r.year, template: templateOrThrow(r.year) }));
+}
+
+/**
+ * The guard every change to a case runs in its transaction: refused (ReportLockedError) when it would alter
+ * a locked year's figures. `before`/`after` null for a case being created/deleted.
+ */
+export async function assertCaseChangeAllowed(db: Conn, agencyId: string, before: CaseForReport | null, after: CaseForReport | null): Promise<void> {
+  const locked = await lockedYears(db, agencyId);
+  if (locked.length === 0) return;
+  const conflicts = lockConflicts(before, after, locked);
+  if (conflicts.length > 0) throw new ReportLockedError(conflicts);
+}
+
+/**
+ * The roll-up of a region on `year`: every agency at or below `regionCode`, summed by SQL aggregation
+ * (two grouped queries over applications, one over appeals) — equal to `rollUp` of their reports.
+ */
+export async function rollUpRegion(db: Db, actor: Actor, regionCode: string, year: number): Promise<ReportData> {
+  await ensureReportTables(db);
+  const region = await scopedAgency(db, actor, regionCode);
+  const template = templateOrThrow(year);
+  const start = yearStart(year);
+  const end = yearEnd(year);
+  const under = sql`${applications.agencyId} in (select ${agencies.id} from ${agencies} where ${agencies.path} like ${`${region.path}%`})`;
+  const report = emptyReport(`${region.name}（汇总）`, year, template);
+  for (const c of ['applications', 'appeals'] as const) {
+    const table = report[c] as Record<string, Record<string, number | null>>;
+    for (const row of Object.values(table)) for (const k of Object.keys(row)) row[k] = 0;
+  }
+  const add = (path: string, n: number) => setCell(report, path, (getCell(report, path) ?? 0) + n);
+
+  const balances = await db.execute(sql`
+    select ${applications.applicantKind} as kind,
+      count(*) filter (where ${applications.receivedOn} >= ${start}) as received,
+      count(*) filter (where ${applications.receivedOn} < ${start}) as carried_over,
+      count(*) filter (where ${applications.outcome} is null or ${applications.closedOn} is null or ${applications.closedOn} > ${end}) as carried_forward
+    from ${applications}
+    where ${under} and ${applications.receivedOn} <= ${end}
+      and (${applications.outcome} is null or ${applications.closedOn} is null or ${applications.closedOn} >= ${start})
+    group by 1`);
+  for (const r of (balances as unknown as { rows: { kind: string; received: string | number; carried_over: string | number; carried_forward: string | number }[] }).rows) {
+    if (!isApplicantKind(r.kind)) continue;
+    for (const row of ['received', 'carried_over', 'carried_forward'] as const) {
+      add(`applications.${row}.${r.kind}`, Number(r[row]));
+      add(`applications.${row}.total`, Number(r[row]));
+    }
+  }
+  const outcomes = await db.execute(sql`
+    select ${applications.applicantKind} as kind, ${applications.outcome} as outcome, count(*) as n
+    from ${applications}
+    where ${under} and ${applications.outcome} is not null and ${applications.closedOn} between ${start} and ${end}
+      and ${applications.receivedOn} is not null
+    group by 1, 2`);
+  for (const r of (outcomes as unknown as { rows: { kind: string; outcome: string; n: string | number }[] }).rows) {
+    if (!isApplicantKind(r.kind) || !isCaseOutcome(r.outcome)) continue;
+    const row = outcomeRowFor(r.outcome, template);
+    const kind: ApplicantKind = r.kind;
+    for (const target of [row, 'processed_total']) {
+      add(`applications.${target}.${kind}`, Number(r.n));
+      add(`applications.${target}.total`, Number(r.n));
+    }
+  }
+  const appealRows = await db
+    .select({ path: appealsTable.path, result: appealsTable.result, filedOn: appealsTable.filedOn, decidedOn: appealsTable.decidedOn })
+    .from(appealsTable)
+    .where(and(sql`${appealsTable.agencyId} in (select ${agencies.id} from ${agencies} where ${agencies.path} like ${`${region.path}%`})`, lte(appealsTable.filedOn, end), or(isNull(appealsTable.decidedOn), gte(appealsTable.decidedOn, start))));
+  for (const a of appealRows) {
+    if (!(APPEAL_GROUP_IDS as readonly string[]).includes(a.path)) continue;
+    const decision = a.result === 'pending' ? null : (a.result as AppealDecision);
+    const col = appealColumnInYear({ filedOn: a.filedOn, decidedOn: decision === null ? null : a.decidedOn, decision }, year);
+    if (col === null) continue;
+    add(`appeals.${a.path}.${col}`, 1);
+    add(`appeals.${a.path}.total`, 1);
+  }
+  // Table 2: the entered figures summed; a cell is null when any agency below has not entered it.
+  const agencyRows = await db.select({ id: agencies.id }).from(agencies).where(like(agencies.path, `${region.path}%`));
+  const figures = await db.select({ agencyId: reportYears.agencyId, proactive: reportYears.proactive }).from(reportYears).where(and(eq(reportYears.year, year), inArray(reportYears.agencyId, agencyRows.map((a) => a.id))));
+  const byAgency = new Map(figures.map((f) => [f.agencyId, f.proactive]));
+  for (const cell of table2Cells(template)) {
+    let total: number | null = 0;
+    for (const a of agencyRows) {
+      const v = (byAgency.get(a.id) as Record<string, Record<string, number | null>> | null | undefined)?.[cell.row]?.[cell.column] ?? null;
+      total = total === null || v === null ? null : cell.value === 'amount' ? Math.round((total + v) * 1e6) / 1e6 : total + v;
+    }
+    setCell(report, `proactive.${cell.row}.${cell.column}`, total);
+  }
+  report.provenance = { source: 'roll-up', region: region.name, agencies: agencyRows.length, notes: ['表三、表四由辖区内全部机关的案件与复议诉讼记录汇总，表二为各机关录入数字之和'] };
+  return report;
+}
