@@ -9,7 +9,7 @@ import { UnreadableReportError } from '../errors.ts';
 import { emptyReport, reportCells, type InferredCell, type ReportData } from '../reportData.ts';
 import { detectAgency, detectTemplate, detectYear } from './detectMetadata.ts';
 import { documentText, type ExtractedDocument } from './document.ts';
-import { findSections, type SectionHits } from './findSections.ts';
+import { findSections, orderedSections, type SectionHits } from './findSections.ts';
 import { LabelStream } from './labelStream.ts';
 import { extractNarrative } from './narrative.ts';
 import { labelStreamKey } from './normalize.ts';
@@ -93,6 +93,7 @@ export function parseExtracted(doc: ExtractedDocument, options: ParseOptions = {
     missing: [...reportCells(report)].filter((c) => c.value === null).map((c) => `${c.table}.${c.row}.${c.column}`),
     inferred: dedupe(ctx.inferred),
     checks: summarizeChecks(checks),
+    sections: orderedSections(sections).map((s) => s.id),
     notes: ctx.notes,
   };
   return report;
