@@ -1,0 +1,114 @@
+/**
+ * The demo installation: a demo region's office with 国家信访局 (code gjxfj) below it, an admin, a clerk
+ * and a head, and a few demo cases. Idempotent: a second run changes nothing.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { systemActor } from '../accounts/actor.ts';
+import { randomPassword } from '../accounts/passwords.ts';
+import { addUser } from '../accounts/users.ts';
+import { addAgency, findAgencyByCode } from '../agencies/agencies.ts';
+import { addDays } from '../calendar/civilDate.ts';
+import type { Db } from '../db/open.ts';
+import { applications, users } from '../db/schema.ts';
+import type { SecretKey } from '../db/secretKey.ts';
+import { answerApplication } from '../requests/answerApplication.ts';
+import { creditCodeCheckChar, residentIdCheckChar } from '../requests/identity.ts';
+import { registerApplication } from '../requests/registerApplication.ts';
+import { requestSupplement } from '../requests/requestSupplement.ts';
+import { todayInChina } from '../requests/today.ts';
+
+export const DEMO_REGION = { code: 'demo-region', name: '示范省人民政府办公厅（政务公开办）' };
+export const DEMO_AGENCY = { code: 'gjxfj', name: '国家信访局' };
+
+export interface DemoLogin {
+  username: string;
+  roles: string;
+  /** Known only when created now, or kept in the data directory's password file. */
+  password: string | undefined;
+}
+
+export interface DemoResult {
+  logins: DemoLogin[];
+  casesCreated: number;
+  warnings: string[];
+}
+
+/** Seeds the demo; `dataDir` keeps the generated password so that a restart can print it again. */
+export async function seedDemo(db: Db, key: SecretKey, dataDir: string | undefined): Promise<DemoResult> {
+  const sys = systemActor('demo');
+  const warnings: string[] = [];
+  if ((await findAgencyByCode(db, DEMO_REGION.code)) === undefined) await addAgency(db, sys, DEMO_REGION);
+  if ((await findAgencyByCode(db, DEMO_AGENCY.code)) === undefined) await addAgency(db, sys, { ...DEMO_AGENCY, parentCode: DEMO_REGION.code });
+
+  const file = dataDir !== undefined && dataDir !== 'memory' ? path.join(dataDir, 'demo-password.txt') : undefined;
+  let password = file !== undefined && existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+  const people = [
+    { username: 'admin', roles: ['admin'], displayName: '系统管理员', agencyCode: DEMO_REGION.code },
+    { username: 'clerk', roles: ['clerk'], displayName: '承办人', agencyCode: DEMO_AGENCY.code },
+    { username: 'head', roles: ['head'], displayName: '负责人', agencyCode: DEMO_AGENCY.code },
+  ];
+  for (const p of people) {
+    const exists = (await db.select({ id: users.id }).from(users).where(eq(users.username, p.username)).limit(1)).length > 0;
+    if (exists) continue;
+    password ??= process.env['GONGKAI_ADMIN_PASSWORD'] ?? randomPassword(12);
+    await addUser(db, sys, { ...p, password });
+    if (file !== undefined && !existsSync(file)) writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  }
+
+  let casesCreated = 0;
+  const agency = await findAgencyByCode(db, DEMO_AGENCY.code);
+  const hasCases = agency !== undefined && (await db.select({ id: applications.id }).from(applications).where(eq(applications.agencyId, agency.id)).limit(1)).length > 0;
+  if (!hasCases) {
+    try {
+      casesCreated = await demoCases(db, key);
+    } catch (err) {
+      warnings.push(`示例申请未创建：${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return { logins: people.map((p) => ({ username: p.username, roles: p.roles.join(','), password })), casesCreated, warnings };
+}
+
+async function demoCases(db: Db, key: SecretKey): Promise<number> {
+  const today = todayInChina();
+  const ctx = { db, key, actor: systemActor('demo'), today };
+  const id = (p: string) => `${p}${residentIdCheckChar(p)}`;
+  const a = await registerApplication(ctx, {
+    agencyCode: DEMO_AGENCY.code,
+    channel: 'in-person',
+    receivedOn: addDays(today, -3),
+    input: {
+      applicant: { kind: 'natural_person', name: '王小明', idNumber: id('11010519900307451'), phone: '13900001111', address: '北京市西城区示例路1号' },
+      description: '本机关2020年度信访事项办理情况统计',
+      form: 'electronic',
+      delivery: 'email',
+    },
+  });
+  const b = await registerApplication(ctx, {
+    agencyCode: DEMO_AGENCY.code,
+    channel: 'post',
+    receivedOn: addDays(today, -6),
+    input: {
+      applicant: { kind: 'legal_service_org', name: '示例律师事务所', creditCode: `31110000MD0000000${creditCodeCheckChar('31110000MD0000000')}`, contactPerson: '李律师', phone: '010-66660000' },
+      description: '关于某信访事项的复查意见书',
+      form: 'paper',
+      delivery: 'post',
+    },
+  });
+  await requestSupplement({ ...ctx, today }, { applicationId: b.application.id, version: b.application.version, date: addDays(today, -2), items: '请提供复查意见书的文号或作出时间' });
+  const c = await registerApplication(ctx, {
+    agencyCode: DEMO_AGENCY.code,
+    channel: 'online',
+    receivedOn: addDays(today, -8),
+    input: {
+      applicant: { kind: 'natural_person', name: '赵丽', idNumber: id('32010219850615302'), phone: '13800002222' },
+      description: '信访工作条例配套文件目录',
+      form: 'electronic',
+      delivery: 'online',
+    },
+  });
+  await answerApplication(ctx, { applicationId: c.application.id, version: c.application.version, date: addDays(today, -1), outcome: 'granted' });
+  void a;
+  return 3;
+}

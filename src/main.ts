@@ -1,0 +1,43 @@
+/**
+ * `npm start`: migrate, seed the demo agency (idempotent), serve the API (PORT, HOST, GONGKAI_DATA_DIR,
+ * DATABASE_URL), and print where it listens and how to log in.
+ */
+import { dataDirFromEnv, openDatabase, optionsFromEnv } from './db/open.ts';
+import { SecretKey } from './db/secretKey.ts';
+import { seedDemo } from './demo/seed.ts';
+import { buildApp } from './http/app.ts';
+import { DiskFileStore } from './requests/fileStore.ts';
+import path from 'node:path';
+
+const options = optionsFromEnv();
+const dataDir = dataDirFromEnv();
+const database = await openDatabase(options);
+const key = SecretKey.load({ dataDir });
+const demo = await seedDemo(database.db, key, dataDir);
+const app = await buildApp({
+  db: database.db,
+  key,
+  files: new DiskFileStore(path.join(dataDir, 'files')),
+  logger: { level: process.env['LOG_LEVEL'] ?? 'warn', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'] },
+});
+const port = Number(process.env['PORT'] ?? 3000);
+const host = process.env['HOST'] ?? '127.0.0.1';
+await app.listen({ port, host });
+
+const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+const lines = [
+  `gongkai 已启动（数据库：${database.engine} ${database.location}）`,
+  `  API:      http://${shown}:${port}/api/v1`,
+  `  API 文档: http://${shown}:${port}/api/docs`,
+  `  示例机关: 国家信访局（代码 gjxfj），上级：示范省政务公开办（demo-region）${demo.casesCreated > 0 ? `；已创建 ${demo.casesCreated} 件示例申请` : ''}`,
+  '  登录（POST /api/v1/auth/login）：',
+  ...demo.logins.map((l) => `    ${l.username.padEnd(6)} / ${l.password ?? '（已设置，见首次启动时的输出）'}   角色：${l.roles}`),
+  ...demo.warnings.map((w) => `  注意：${w}`),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => database.close()).then(() => process.exit(0));
+  });
+}
