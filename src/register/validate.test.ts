@@ -105,3 +105,9 @@ test('the same outcome named twice counts as that outcome', () => {
   const rows = validateRegister(table('收到日期,申请人类型,办理结果,办结日期\n2020-03-01,自然人,属于国家秘密；属于国家秘密,2020-03-10\n'));
   assert.equal(rows[0]?.outcome, 'withheld.state_secret');
 });
+
+test('the demo seed’s register is the test fixture (one history, two places)', () => {
+  const demo = readFileSync(fileURLToPath(new URL('./demo/seed-2020.csv', import.meta.url)));
+  const fixture = readFileSync(fileURLToPath(new URL('../../test/fixtures/register/seed-2020.csv', import.meta.url)));
+  assert.ok(demo.equals(fixture));
+});
