@@ -67,7 +67,7 @@ function toItem(raw: unknown): Item[] {
 }
 
 /** `— 1 —`, `- 2 -`, `第3页`, `第 3 页 共 9 页`, `3/9`: a page number, not a figure of the report. */
-const PAGE_NUMBER = /^[\s\-—–_]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)[\s\-—–_]*$|^\s*[\-—–_]+\s*\d+\s*[\-—–_]+\s*$/;
+const PAGE_NUMBER = /^[\s\-—–_]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)[\s\-—–_]*$|^\s*[-—–_]+\s*\d+\s*[-—–_]+\s*$/;
 
 export function pageLines(items: Item[]): SourceLine[] {
   const lines = rowsOf(items);
