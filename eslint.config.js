@@ -34,5 +34,5 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['eslint.config.js', 'bin/*.js'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['eslint.config.js', 'bin/*.js', 'scripts/*.js'], rules: { 'no-restricted-syntax': 'off' } },
 );

@@ -1,19 +1,20 @@
 import type { ReportData } from '../report/reportData.ts';
-import { isReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/render/index.ts';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/render/formats.ts';
 import { CliInputError } from './errors.ts';
 import { writeFileAtomic } from './io.ts';
 
-export function reportFormatOption(value: string | undefined, fallback?: ReportFormat): ReportFormat {
-  if (value === undefined && fallback !== undefined) return fallback;
+export function reportFormatOption(value: string | undefined): ReportFormat {
   if (!isReportFormat(value)) throw new CliInputError(`--format ${value ?? '(missing)'}: must be one of ${REPORT_FORMATS.join(', ')}`);
   return value;
 }
 
 /**
  * Render a report and write it to `out`, or to stdout. A binary format is not written to a terminal.
- * Rendering finishes before anything is written, so a failure leaves no partial file.
+ * Rendering finishes before anything is written, so a failure leaves no partial file. The renderers
+ * (pdfkit, docx) are loaded only here, so that other commands start fast.
  */
 export async function writeRenderedReport(report: ReportData, format: ReportFormat, out: string | undefined, options: { fragment?: boolean } = {}): Promise<void> {
+  const { renderReport } = await import('../report/render/index.ts');
   const rendered = await renderReport(report, format, { standalone: !options.fragment });
   if (out !== undefined) {
     writeFileAtomic(out, rendered);

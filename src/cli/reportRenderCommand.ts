@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { REPORT_FORMATS } from '../report/render/index.ts';
+
 import { parseReportData } from '../report/validateReport.ts';
 import { readJsonFile } from './io.ts';
+import { REPORT_FORMATS } from '../report/render/formats.ts';
 import { reportFormatOption, writeRenderedReport } from './reportOutput.ts';
 import { action } from './run.ts';
 

@@ -7,41 +7,13 @@ import { renderReportDocx } from './docx.ts';
 import { renderReportHtml } from './html.ts';
 import { renderReportMarkdown } from './markdown.ts';
 import { renderReportPdf } from './pdf.ts';
+import type { ReportFormat } from './formats.ts';
 
-export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, formatInfo, isReportFormat, type FormatInfo, type ReportFormat } from './formats.ts';
 
 export interface RenderOptions {
   /** HTML only: a complete printable page (default) or an `<article>` fragment to embed. */
   standalone?: boolean;
-}
-
-export interface FormatInfo {
-  extension: string;
-  mime: string;
-  /** Text formats come back as a string, the others as a Buffer. */
-  binary: boolean;
-}
-
-export function isReportFormat(value: unknown): value is ReportFormat {
-  return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
-}
-
-export function formatInfo(format: ReportFormat): FormatInfo {
-  switch (format) {
-    case 'html':
-      return { extension: '.html', mime: 'text/html; charset=utf-8', binary: false };
-    case 'md':
-      return { extension: '.md', mime: 'text/markdown; charset=utf-8', binary: false };
-    case 'docx':
-      return { extension: '.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', binary: true };
-    case 'pdf':
-      return { extension: '.pdf', mime: 'application/pdf', binary: true };
-    default: {
-      const never: never = format;
-      throw new Error(`unknown report format ${String(never)}`);
-    }
-  }
 }
 
 export function renderReport(report: ReportData, format: 'html' | 'md', options?: RenderOptions): Promise<string>;
