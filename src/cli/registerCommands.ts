@@ -3,11 +3,16 @@
  * `gongkai register import FILE --agency CODE` — import it into the agency's cases, all or nothing.
  */
 import type { Command } from 'commander';
-import { parseRegisterFile } from '../register/read.ts';
 import type { RegisterRow } from '../register/validate.ts';
 import { basename } from 'node:path';
 import { printJson } from './io.ts';
 import { action } from './run.ts';
+
+/** The reader loads exceljs and csv-parse: only when a register is actually read. */
+async function readRegister(file: string): Promise<RegisterRow[]> {
+  const { parseRegisterFile } = await import('../register/read.ts');
+  return parseRegisterFile(file);
+}
 
 /** Import into the database named by DATABASE_URL / GONGKAI_DATA_DIR (loaded only when used). */
 async function importIntoDatabase(file: string, agencyCode: string, rows: RegisterRow[]) {
@@ -43,7 +48,7 @@ export function registerRegisterCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action(
       action(async (file: string, options: { json?: boolean }) => {
-        const rows = await parseRegisterFile(file);
+        const rows = await readRegister(file);
         const s = summarise(rows);
         if (options.json) return printJson({ file, ok: true, ...s, rows });
         const years = Object.entries(s.years).map(([y, n]) => `${y}年 ${n} 件`).join('，');
@@ -58,7 +63,7 @@ export function registerRegisterCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action(
       action(async (file: string, options: { agency: string; json?: boolean }) => {
-        const rows = await parseRegisterFile(file);
+        const rows = await readRegister(file);
         const summary = await importIntoDatabase(file, options.agency, rows);
         if (options.json) return printJson({ importId: summary.importId, agency: summary.agency, imported: summary.imported, open: summary.open });
         process.stdout.write(`已导入 ${summary.imported} 件申请到 ${summary.agency}（${summary.open} 件尚未办结）\n`);

@@ -9,15 +9,15 @@
 import type { Command } from 'commander';
 import { APPEAL_GROUPS, table3RowLabel, table3Rows } from '../law/index.ts';
 import { parseAppealInputs, appealForReport } from '../appeals/records.ts';
-import { parseRegisterFile } from '../register/read.ts';
 import { buildReport, cellSource, registerRowsToCases, type BuildReportInput, type CellSource } from '../report/build/index.ts';
 import { checkReport } from '../report/check.ts';
 import { compareReports } from '../report/compare.ts';
 import type { ProactiveTable, ReportData } from '../report/reportData.ts';
-import { isReportFormat, renderReport, REPORT_FORMATS } from '../report/render/index.ts';
+import { isReportFormat, REPORT_FORMATS } from '../report/render/formats.ts';
+import { writeRenderedReport } from './reportOutput.ts';
 import { parseReportData } from '../report/validateReport.ts';
 import { CliInputError } from './errors.ts';
-import { printJson, readJsonFile, writeFileAtomic } from './io.ts';
+import { printJson, readJsonFile } from './io.ts';
 import { action } from './run.ts';
 
 export interface ReportBuildOptions {
@@ -65,6 +65,7 @@ function parseYear(value: string): number {
 
 async function fromRegister(options: ReportBuildOptions, year: number): Promise<BuiltReport> {
   if (options.agencyName === undefined || options.agencyName.trim() === '') throw new CliInputError('--register 需要同时给出 --agency-name（报告的发布机关名称）');
+  const { parseRegisterFile } = await import('../register/read.ts');
   const rows = await parseRegisterFile(options.register!);
   const cases = registerRowsToCases(rows);
   const appeals = options.appeals === undefined ? [] : parseAppealInputs(readJsonFile(options.appeals)).map((a, i) => appealForReport({ ...a, id: `${a.caseNumber || `appeal-${i + 1}`}` }));
@@ -110,12 +111,7 @@ async function output(options: ReportBuildOptions, built: BuiltReport): Promise<
     return printJson(comparison === undefined ? report : { ...report, provenance: { ...report.provenance, comparison } });
   }
   if (options.format !== undefined && isReportFormat(options.format)) {
-    const rendered = await renderReport(report, options.format);
-    if (options.out !== undefined) writeFileAtomic(options.out, rendered);
-    else if (typeof rendered === 'string') process.stdout.write(rendered);
-    else if (process.stdout.isTTY) throw new CliInputError(`--format ${options.format} 是二进制文件：请用 --out FILE 指定输出文件`);
-    else process.stdout.write(rendered);
-    return;
+    return writeRenderedReport(report, options.format, options.out);
   }
   writeSummary(report, previous);
 }
