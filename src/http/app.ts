@@ -87,7 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // ---- auth
       r.post('/auth/login', {
         schema: { tags: ['auth'], summary: '登录', body: S.LoginBody },
-        config: { rateLimit: { ...loginLimit, keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
+        config: { rateLimit: { ...loginLimit, hook: 'preHandler', keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
       }, async (req, reply) => {
         const result = await login(db, req.body.username, req.body.password);
         setSessionCookie(reply, result.token, result.expiresAt, opts.secureCookies ?? false);
