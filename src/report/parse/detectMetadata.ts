@@ -32,8 +32,10 @@ function plausibleYear(value: number): boolean {
 /** The statistics year: the period the preamble states, else the title's year, else the first `YYYY年度`. */
 export function detectYear(lines: readonly string[], title: string | undefined): Detected<number> | null {
   const text = lines.map(compact).join('\n');
-  const period = /(\d{4})年0?1月0?1日(?:起)?(?:至|到|-|~|—)(\d{4})年12月31日/.exec(text);
-  if (period && period[1] === period[2] && plausibleYear(Number(period[1]))) return { value: Number(period[1]), how: `统计期限 ${period[0]}` };
+  const period = /(\d{4})年0?1月0?1日(?:起)?(?:至|到|-|~|—)(?:(\d{4})年)?12月31日/.exec(text);
+  if (period && (period[2] === undefined || period[1] === period[2]) && plausibleYear(Number(period[1]))) {
+    return { value: Number(period[1]), how: `统计期限 ${period[0]}` };
+  }
   for (const line of [title ?? '', ...lines.slice(0, 40)].map(compact)) {
     const m = /(\d{4})年度?.{0,30}?政府信息公开(?:工作)?年度报告/.exec(line);
     if (m && plausibleYear(Number(m[1]))) return { value: Number(m[1]), how: `title ${m[0]}` };
@@ -72,7 +74,8 @@ export function detectAgency(lines: readonly string[], title: string | undefined
 }
 
 function cleanAgency(text: string): string {
-  const afterColon = text.split(/[:：]/).pop() ?? '';
+  // a page title often carries the site: `XX市人民政府-XX局…`, `标题:XX局…`
+  const afterColon = text.split(/[:：\-_|>»/—]+/).pop() ?? '';
   const cleaned = afterColon.replace(/^[#*>\s《“"]+/, '').replace(/^关于(?:印发|发布|公布)?/, '').replace(/[》”"]+$/, '');
   return isAgencyName(cleaned) ? cleaned : '';
 }

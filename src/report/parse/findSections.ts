@@ -4,12 +4,11 @@
  * its wording may vary (the variants law/ lists, or a few characters off: `行政法复议`).
  */
 import { REPORT_SECTIONS, type SectionId } from '../../law/index.ts';
-import { type LabelHit, type LabelStream, toleratedErrors } from './labelStream.ts';
+import { type LabelHit, type LabelStream, matchAt, toleratedErrors } from './labelStream.ts';
 import { labelStreamKey } from './normalize.ts';
 
 export type SectionHits = Partial<Record<SectionId, LabelHit>>;
 
-const MAX_TRIES = 30;
 
 export function findSections(stream: LabelStream): SectionHits {
   const hits: SectionHits = {};
@@ -29,13 +28,12 @@ function earliest(hits: (LabelHit | null)[]): LabelHit | null {
   return found;
 }
 
+/** The first place where the heading's number is followed by its title, give or take a few characters. */
 function firstNumbered(stream: LabelStream, key: string, number: string): LabelHit | null {
-  let from = 0;
-  for (let tries = 0; tries < MAX_TRIES; tries++) {
-    const hit = stream.findFuzzy(key, from, stream.text.length, toleratedErrors(key.length));
-    if (!hit) return null;
-    if (stream.text.startsWith(number, hit.start)) return hit;
-    from = hit.start + 1;
+  const tolerance = toleratedErrors(key.length);
+  for (let pos = stream.text.indexOf(number); pos >= 0; pos = stream.text.indexOf(number, pos + 1)) {
+    const hit = matchAt(stream, key, pos, tolerance);
+    if (hit) return hit;
   }
   return null;
 }

@@ -117,6 +117,35 @@ export class LabelStream {
   }
 }
 
+/**
+ * `key` read from exactly `pos` on, with at most `maxErrors` edits: edit distance with a fixed start,
+ * the end free. For anchored searches (a heading starts at its number).
+ */
+export function matchAt(stream: LabelStream, key: string, pos: number, maxErrors: number): LabelHit | null {
+  const text = stream.text;
+  const m = key.length;
+  const width = Math.min(m + maxErrors, text.length - pos);
+  if (width <= 0) return null;
+  let prev = new Int32Array(width + 1);
+  let cur = new Int32Array(width + 1);
+  for (let j = 0; j <= width; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const kc = key.charCodeAt(i - 1);
+    let rowMin = cur[0]!;
+    for (let j = 1; j <= width; j++) {
+      const sub = prev[j - 1]! + (text.charCodeAt(pos + j - 1) === kc ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1);
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
+    }
+    if (rowMin > maxErrors) return null;
+    [prev, cur] = [cur, prev];
+  }
+  let best = -1;
+  for (let j = 0; j <= width; j++) if (prev[j]! <= maxErrors && (best < 0 || prev[j]! < prev[best]!)) best = j;
+  return best < 0 ? null : { start: pos, end: pos + best, token: stream.tokenAt(pos), distance: prev[best]! };
+}
+
 /** How many edits a label of this length may show and still count as found. */
 export function toleratedErrors(keyLength: number): number {
   if (keyLength < 5) return 0;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tokenize, type Token } from './tokens.ts';
 
-const kinds = (text: string) => tokenize([{ cells: [text], atomic: false }]).map(describeToken);
+// punctuation-only text (key '') is kept for the narrative but carries no label
+const kinds = (text: string) => tokenize([{ cells: [text], atomic: false }]).filter((t) => t.kind !== 'text' || t.key !== '').map(describeToken);
 function describeToken(t: Token): string {
   switch (t.kind) {
     case 'text':
@@ -30,6 +31,11 @@ describe('tokenize', () => {
     assert.deepEqual(kinds('１２５９.８０ 万元'), ['N:1259.80/wan']);
     assert.deepEqual(kinds('251000元'), ['N:251000/yuan']);
     assert.deepEqual(kinds('增减 -3'), ['T:增减', 'N:-3']);
+  });
+
+  it('reads thousands separators, but not a full-width comma between figures', () => {
+    assert.deepEqual(kinds('12,345 1,259.80万元'), ['N:12345', 'N:1259.80/wan']);
+    assert.deepEqual(kinds('12，345'), ['N:12', 'N:345']);
   });
 
   it('keeps H5 and 8.5 as they are', () => {

@@ -124,6 +124,11 @@ function tokenizeCell(original: string, atomic: boolean, line: number, out: Toke
       let j = i;
       while (j < n && isDigit(cell[j])) j++;
       let intPart = cell.slice(i, j);
+      // `12,345`: thousands separators as printed (a half-width comma in the original, 3 digits after)
+      if (j - i <= 3) {
+        while (cell[j] === ',' && original[origin[j]!] === ',' && /^\d{3}(?!\d)/.test(cell.slice(j + 1, j + 5))) j += 4;
+      }
+      if (j > i + intPart.length) intPart = cell.slice(i, j).replace(/,/g, '');
       let decimal = false;
       let end = j;
       if (cell[j] === '.' && isDigit(cell[j + 1])) {
@@ -149,7 +154,7 @@ function tokenizeCell(original: string, atomic: boolean, line: number, out: Toke
         i = j + 1;
         continue;
       }
-      i = pushNumber(i, decimal ? cell.slice(i, end) : intPart, decimal, end, false);
+      i = pushNumber(i, decimal ? cell.slice(i, end).replace(/,/g, '') : intPart, decimal, end, false);
       continue;
     }
     if (c === ' ' || c === '\t') {
