@@ -10,6 +10,9 @@ import { registerReportBuildCommand } from './reportBuildCommand.ts';
 import { registerRegisterCommands } from './registerCommands.ts';
 import { registerCalendarCommand } from './calendarCommand.ts';
 import { registerDeadlineCommand } from './deadlineCommand.ts';
+import { registerDbCommands } from './dbCommands.ts';
+import { registerAgencyCommands } from './agencyCommands.ts';
+import { registerUserCommands } from './userCommands.ts';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerRegisterCommands(program);
   registerCalendarCommand(program);
   registerDeadlineCommand(program);
+  registerDbCommands(program);
+  registerAgencyCommands(program);
+  registerUserCommands(program);
   return program;
 }
 
