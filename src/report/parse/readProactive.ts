@@ -34,7 +34,10 @@ export function readProactive(ctx: ReadContext, from: number, to: number): numbe
     const rr = rowReadings(figures, kinds);
     let reading: Reading | null = null;
     let reason: string | null = null;
-    if (rr.readings.length === 1) {
+    if (rr.how === 'window' && kinds.length > 1) {
+      // fewer figures than columns and no relation to place them by: which column lost its figure is unknown
+      ctx.notes.push(`table 2: ${row.id}: "${printed(figures)}" has fewer figures than the row has columns; left unknown`);
+    } else if (rr.readings.length === 1) {
       reading = rr.readings[0]!;
       if (figures.some((f) => f.kind === 'num' && f.unit === 'yuan')) reason = `"${printed(figures)}元" converted to 万元`;
     } else if (rr.readings.length > 1) {

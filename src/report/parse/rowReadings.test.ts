@@ -66,6 +66,13 @@ describe('rowReadings', () => {
     assert.deepEqual(bad.rejected, ['1.5']);
   });
 
+  it('a decimal run glued to the figure before it is cut in its integer part only', () => {
+    const r = rowReadings(figures('281259.80 万元'), ['count', 'amount']);
+    assert.equal(r.how, 'split');
+    assert.ok(r.readings.some((x) => x[0] === 28 && x[1] === 1259.8));
+    assert.ok(r.readings.every((x) => Number.isInteger(x[0])));
+  });
+
   it('signed columns take a negative change', () => {
     assert.deepEqual(rowReadings(figures('12 -3 40'), ['count', 'signed', 'count']).readings, [[12, -3, 40]]);
   });

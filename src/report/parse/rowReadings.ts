@@ -103,9 +103,14 @@ function windowReading(
   return reading;
 }
 
+/** How many figures a token could hold: one per digit of its integer part, unless it is a real cell. */
 function splittableLength(f: FigureToken): number {
-  if (f.kind === 'blank' || f.atomic || f.decimal || f.unit !== null || f.negative) return 1;
-  return f.digits.length;
+  if (f.kind === 'blank' || f.atomic) return 1;
+  return integerPart(f.digits).length;
+}
+
+function integerPart(digits: string): string {
+  return digits.split('.')[0]!;
 }
 
 /** The ways to cut `digits` into `pieces` numbers with no leading zeros. */
@@ -161,8 +166,14 @@ function enumerateSplits(figures: readonly FigureToken[], kinds: readonly Table2
         current.pop();
         continue;
       }
-      for (const cut of cutDigits(f.digits, pieces)) {
-        const values = cut.map((d, k) => tokenValue({ ...f, digits: d }, kinds[current.length + k]!));
+      // a sign belongs to the first piece; a fraction and a unit to the last
+      const fraction = f.digits.slice(integerPart(f.digits).length);
+      for (const cut of cutDigits(integerPart(f.digits), pieces)) {
+        const values = cut.map((d, k) => {
+          const last = k === cut.length - 1;
+          const piece = { ...f, digits: last ? d + fraction : d, decimal: last && f.decimal, unit: last ? f.unit : null, negative: k === 0 && f.negative };
+          return tokenValue(piece, kinds[current.length + k]!);
+        });
         if (values.some((v) => v === null)) continue;
         current.push(...values);
         visit(index + 1);
