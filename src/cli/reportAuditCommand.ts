@@ -6,8 +6,7 @@
  * found, 1 when a report has findings or a file failed, 2 when no file could be read.
  */
 import type { Command } from 'commander';
-import { auditReports, formatSetAudit, hasFindings } from '../report/audit/index.ts';
-import { listReportFiles, parseOne, type FileResult } from '../report/parse/index.ts';
+import type { FileResult } from '../report/parse/index.ts';
 import type { ReportData } from '../report/reportData.ts';
 import { printJson } from './io.ts';
 import { action } from './run.ts';
@@ -22,6 +21,10 @@ export function registerReportAuditCommand(report: Command): void {
 }
 
 async function runAudit(paths: string[], options: { json?: boolean }): Promise<void> {
+  const [{ listReportFiles, parseOne }, { auditReports, formatSetAudit, hasFindings }] = await Promise.all([
+    import('../report/parse/index.ts'),
+    import('../report/audit/index.ts'),
+  ]);
   const { files, missing } = await listReportFiles(paths);
   const results: FileResult[] = [...missing];
   for (const file of files) results.push(await parseOne(file));

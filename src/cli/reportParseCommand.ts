@@ -5,10 +5,8 @@
  * `PATH: reason` and the run goes on. Exit status: 0 when every file parsed, 1 when some failed,
  * 2 when none could be read.
  */
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { csvHeader, csvLine } from '../report/parse/csv.ts';
-import { listReportFiles, parseOne, summarize, type FileResult } from '../report/parse/index.ts';
+import type { FileResult } from '../report/parse/index.ts';
 import { writeFileAtomic } from './io.ts';
 import { action } from './run.ts';
 
@@ -32,6 +30,11 @@ export function registerReportParseCommand(report: Command): void {
 }
 
 async function runParse(paths: string[], options: ParseCommandOptions): Promise<void> {
+  const [{ listReportFiles, parseOne, summarize }, { csvHeader, csvLine }, { SingleBar }] = await Promise.all([
+    import('../report/parse/index.ts'),
+    import('../report/parse/csv.ts'),
+    import('cli-progress'),
+  ]);
   const year = options.year === undefined ? undefined : Number(options.year);
   if (year !== undefined && !Number.isInteger(year)) {
     process.stderr.write(`gongkai: --year must be a year, not ${options.year}\n`);

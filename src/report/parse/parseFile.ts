@@ -8,9 +8,6 @@ import { UnreadableReportError } from '../errors.ts';
 import type { ReportData } from '../reportData.ts';
 import type { ExtractedDocument, InputFormat } from './document.ts';
 import { decodeText, looksBinary } from './extract/decode.ts';
-import { extractDocx } from './extract/docx.ts';
-import { extractHtml } from './extract/html.ts';
-import { extractPdf } from './extract/pdf.ts';
 import { linesFromText } from './extract/text.ts';
 import { parseExtracted, type ParseOptions } from './parseReport.ts';
 
@@ -35,18 +32,19 @@ export function formatOf(path: string, bytes: Uint8Array): InputFormat {
   return 'text';
 }
 
+// pdf.js, mammoth and cheerio load only when a file of their kind is read (CLI start-up stays light)
 export async function extractBytes(bytes: Uint8Array, format: InputFormat): Promise<ExtractedDocument> {
   switch (format) {
     case 'pdf':
-      return extractPdf(bytes);
+      return (await import('./extract/pdf.ts')).extractPdf(bytes);
     case 'docx':
       if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new UnreadableReportError('not a .docx file (not a ZIP package)');
-      return extractDocx(bytes);
+      return (await import('./extract/docx.ts')).extractDocx(bytes);
     case 'html':
     case 'text': {
       if (looksBinary(bytes)) throw new UnreadableReportError('binary data, not text');
       const text = decodeText(bytes);
-      return format === 'html' ? extractHtml(text) : { format: 'text', lines: linesFromText(text) };
+      return format === 'html' ? (await import('./extract/html.ts')).extractHtml(text) : { format: 'text', lines: linesFromText(text) };
     }
   }
 }
