@@ -7,6 +7,8 @@ import { registerReportCheckCommand } from './reportCheckCommand.ts';
 import { registerReportCompareCommand } from './reportCompareCommand.ts';
 import { registerReportRenderCommand } from './reportRenderCommand.ts';
 import { registerReportBuildCommand } from './reportBuildCommand.ts';
+import { registerReportParseCommand } from './reportParseCommand.ts';
+import { registerReportAuditCommand } from './reportAuditCommand.ts';
 import { registerRegisterCommands } from './registerCommands.ts';
 import { registerCalendarCommand } from './calendarCommand.ts';
 import { registerDeadlineCommand } from './deadlineCommand.ts';
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerReportRenderCommand(report);
   registerReportCompareCommand(report);
   registerReportBuildCommand(report);
+  registerReportParseCommand(report);
+  registerReportAuditCommand(report);
   registerRegisterCommands(program);
   registerCalendarCommand(program);
   registerDeadlineCommand(program);
