@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkReport } from './check.ts';
+import { checkReport, RULES } from './check.ts';
 import { emptyReport, reportCells, setCell, type ReportData } from './reportData.ts';
 import { APPLICANT_KIND_IDS, outcomeRows } from '../law/index.ts';
 import { seedReport } from '../../test/support/reportFixtures.ts';
@@ -81,4 +81,9 @@ test('violations carry expected and actual', () => {
     ['R2', 'processed_total', 'natural_person', 125, 124],
     ['R3', 'granted', 'total', 9, 8],
   ]);
+});
+
+test('the rules are described in the template\'s own words', () => {
+  assert.equal(RULES.R1, '一、本年新收政府信息公开申请数量 + 二、上年结转政府信息公开申请数量 = （七）总计 + 四、结转下年度继续办理（每一列）');
+  assert.equal(RULES.R4, '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结（每一组）');
 });

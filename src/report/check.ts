@@ -4,9 +4,14 @@
  */
 import {
   APPEAL_GROUPS,
+  APPEAL_RESULTS,
   APPLICANT_COLUMNS,
   APPLICANT_KIND_IDS,
+  APPLICANT_KINDS,
+  ORGANISATION_HEADER,
+  TOTAL_COLUMN,
   outcomeRows,
+  table3RowLabel,
   table3Rows,
   type ApplicantColumnId,
 } from '../law/index.ts';
@@ -15,12 +20,16 @@ import type { Cell, ReportData } from './reportData.ts';
 export type RuleId = 'R1' | 'R2' | 'R3' | 'R4';
 export type RelationStatus = 'passed' | 'violated' | 'unchecked';
 
-export const RULES = {
-  R1: '一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理（每一列）',
-  R2: '（七）总计 = 各项办理结果之和（每一列）',
-  R3: '总计 = 自然人 + 法人或其他组织各列之和（每一行）',
-  R4: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结（每一组）',
-} as const satisfies Record<RuleId, string>;
+const rowLabel = (id: string): string => table3RowLabel(table3Rows('2021').find((r) => r.id === id)!);
+const resultLabel = (id: string): string => APPEAL_RESULTS.find((r) => r.id === id)!.label;
+
+/** Each rule in words, composed from the template's own labels. */
+export const RULES: Record<RuleId, string> = {
+  R1: `${rowLabel('received')} + ${rowLabel('carried_over')} = ${rowLabel('processed_total')} + ${rowLabel('carried_forward')}（每一列）`,
+  R2: `${rowLabel('processed_total')} = 各项办理结果之和（每一列）`,
+  R3: `${TOTAL_COLUMN.label} = ${APPLICANT_KINDS[0].label} + ${ORGANISATION_HEADER}各列之和（每一行）`,
+  R4: `${resultLabel('total')} = ${['upheld', 'corrected', 'other', 'pending'].map(resultLabel).join(' + ')}（每一组）`,
+};
 
 /**
  * One instance of a relation. `row`/`column` name the cell the relation is read at (for R1 the balance
