@@ -1,0 +1,99 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import * as cheerio from 'cheerio';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { seedAgencies, VALID_ID } from '../support/fixtures.ts';
+import { seedReport } from '../support/reportFixtures.ts';
+import { SecretKey } from '../../src/db/secretKey.ts';
+import { getAgencyByCode } from '../../src/agencies/agencies.ts';
+import { reportYears } from '../../src/report/build/schema.ts';
+import { portalRoutes } from '../../src/portal/routes.ts';
+import { APPLICANT_COLUMN_IDS } from '../../src/law/index.ts';
+
+describe('public portal', () => {
+  let database: TestDb;
+  let app: FastifyInstance;
+
+  before(async () => {
+    database = await createTestDb();
+    await seedAgencies(database.db);
+    const agency = await getAgencyByCode(database.db, 'gjxfj');
+    // a published (locked) 2020 report: the seed's figures
+    await database.db.insert(reportYears).values({ agencyId: agency.id, year: 2020, lockedAt: '2021-01-20T08:00:00Z', lockedBy: 'test', snapshot: seedReport() });
+    app = Fastify();
+    await app.register(rateLimit, { global: false });
+    await app.register(portalRoutes, { db: database.db, key: SecretKey.random(), today: () => '2026-11-24' });
+  });
+  after(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('lists the agencies and links their pages', async () => {
+    const res = await app.inject({ method: 'GET', url: '/' });
+    assert.equal(res.statusCode, 200);
+    const $ = cheerio.load(res.body);
+    assert.equal($('html').attr('lang'), 'zh-CN');
+    assert.ok($('a[href="/agencies/gjxfj"]').text().includes('国家信访局'));
+    assert.ok($('a[href="/agencies/gjxfj/apply"]').length === 1);
+  });
+
+  it('shows a published report with the seed\'s figures, and nothing for an unpublished year', async () => {
+    const agencyPage = cheerio.load((await app.inject({ method: 'GET', url: '/agencies/gjxfj' })).body);
+    assert.ok(agencyPage('a[href="/agencies/gjxfj/reports/2020"]').text().includes('国家信访局2020年政府信息公开工作年度报告'));
+    const res = await app.inject({ method: 'GET', url: '/agencies/gjxfj/reports/2020' });
+    assert.equal(res.statusCode, 200);
+    const $ = cheerio.load(res.body);
+    const seed = seedReport();
+    for (const column of APPLICANT_COLUMN_IDS) {
+      assert.equal($(`[data-cell="applications.received.${column}"]`).text().trim(), String(seed.applications.received?.[column]));
+    }
+    assert.equal($('[data-cell="applications.withheld.administrative_query.total"]').text().trim(), '40');
+    assert.equal($('[data-cell="appeals.litigation_after_reconsideration.total"]').text().trim(), '');
+    assert.equal((await app.inject({ method: 'GET', url: '/agencies/gjxfj/reports/2021' })).statusCode, 404);
+    assert.equal((await app.inject({ method: 'GET', url: '/agencies/nope/reports/2020' })).statusCode, 404);
+  });
+
+  it('offers the published report as PDF, DOCX and Markdown downloads', async () => {
+    const pdf = await app.inject({ method: 'GET', url: '/agencies/gjxfj/reports/2020/download.pdf' });
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
+    const md = await app.inject({ method: 'GET', url: '/agencies/gjxfj/reports/2020/download.md' });
+    assert.match(md.body, /\| 一、本年新收政府信息公开申请数量 \| 136 \|/);
+    assert.equal((await app.inject({ method: 'GET', url: '/agencies/gjxfj/reports/2020/download.xls' })).statusCode, 404);
+  });
+
+  it('takes an online application and lets the applicant follow it', async () => {
+    const form = new URLSearchParams({
+      'applicant.kind': 'natural_person', 'applicant.name': '张三', 'applicant.idType': 'resident_id', 'applicant.idNumber': VALID_ID,
+      'applicant.phone': '13800000000', description: '2020年度信访工作统计数据', form: 'electronic', delivery: 'email', 'applicant.email': 'a@example.cn',
+    });
+    const res = await app.inject({ method: 'POST', url: '/agencies/gjxfj/apply', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+    assert.equal(res.statusCode, 201, res.body);
+    const $ = cheerio.load(res.body);
+    const [receiptCode, password] = $('.code').map((_i, el) => $(el).text()).get();
+    assert.match(receiptCode ?? '', /^\d{8}-[0-9A-Z]{6}$/);
+    const status = await app.inject({ method: 'POST', url: '/status', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ receiptCode: receiptCode!, queryPassword: password! }).toString() });
+    assert.equal(status.statusCode, 200);
+    assert.match(cheerio.load(status.body)('main').text(), /受理机关：国家信访局/);
+    const wrong = await app.inject({ method: 'POST', url: '/status', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ receiptCode: receiptCode!, queryPassword: 'wrong' }).toString() });
+    assert.equal(wrong.statusCode, 404);
+    assert.match(wrong.body, /受理编号或查询密码不正确/);
+  });
+
+  it('sends a bad application back with each field named, the input kept, and nothing stored', async () => {
+    const form = new URLSearchParams({ 'applicant.kind': 'natural_person', 'applicant.name': '李四', 'applicant.idNumber': '110105194912310020', 'applicant.phone': '12', description: '', form: 'paper', delivery: 'post' });
+    const res = await app.inject({ method: 'POST', url: '/agencies/gjxfj/apply', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+    assert.equal(res.statusCode, 400);
+    const $ = cheerio.load(res.body);
+    assert.equal($('#f-applicant-idNumber').attr('aria-invalid'), 'true');
+    assert.match($('#f-applicant-idNumber-error').text(), /身份证号码/);
+    assert.equal($('#f-applicant-phone').attr('aria-invalid'), 'true');
+    assert.equal($('#f-description').attr('aria-invalid'), 'true');
+    assert.equal($('#f-applicant-name').attr('value'), '李四');
+    assert.ok($('[role="alert"] li').length >= 3);
+  });
+});
