@@ -11,7 +11,6 @@ import pg from 'pg';
 import { systemActor } from '../src/accounts/actor.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { rollUpRegion } from '../src/report/build/db.ts';
-import { ensureReportTables } from '../src/report/build/tables.ts';
 import { APPLICANT_KIND_IDS, CASE_OUTCOMES } from '../src/law/index.ts';
 import { buildReport, drillDown, rollUp, type CaseForReport } from '../src/report/build/index.ts';
 
@@ -77,7 +76,6 @@ async function pgRollUp(baseUrl: string, agencyCount: number, caseCount: number)
   const database = await openDatabase({ url: u.toString(), poolSize: 2 });
   try {
     const { db } = database;
-    await ensureReportTables(db);
     const t0 = performance.now();
     await db.execute(sql`insert into agencies (id, agency_id, code, name, parent_id, path) values ('region', 'region', 'region', '基准地区', null, '/region/')`);
     await db.execute(sql.raw(`insert into agencies (id, agency_id, code, name, parent_id, path)

@@ -1,4 +1,4 @@
-/** Appeal records (行政复议, 行政诉讼) and the applications they concern. NOT yet in drizzle/ migrations. */
+/** Appeal records (行政复议, 行政诉讼) and the applications they concern (migration drizzle/0001_report_tables.sql). */
 import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { agencies, applications } from '../db/schema.ts';
 

@@ -95,6 +95,13 @@ export const applications = pgTable(
     extension: text('extension').notNull().default('none'),
     answeredOn: text('answered_on'),
     closedOn: text('closed_on'),
+    /**
+     * The first conclusion, kept when a 纠正 (appeal result) reopens the case: what the report on that year
+     * counted. The report counts `first_outcome`/`first_concluded_on` when set, else `outcome`/`closed_on`;
+     * the re-answer is written to `outcome`/`closed_on` and does not change a year's figures.
+     */
+    firstOutcome: text('first_outcome'),
+    firstConcludedOn: text('first_concluded_on'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

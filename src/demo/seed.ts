@@ -1,6 +1,7 @@
 /**
  * The demo installation: a demo region's office with 国家信访局 (code gjxfj) below it, an admin, a clerk
- * and a head, and a few demo cases. Idempotent: a second run changes nothing.
+ * and a head, a few current demo cases, and its 2020 cases (register, appeal records, table 2) from which
+ * the seed report (国家信访局 2020) is built. Idempotent: a second run changes nothing.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import type { SecretKey } from '../db/secretKey.ts';
 import { answerApplication } from '../requests/answerApplication.ts';
 import { creditCodeCheckChar, residentIdCheckChar } from '../requests/identity.ts';
 import { registerApplication } from '../requests/registerApplication.ts';
+import { seedDemoReportCases } from '../register/demo/seedDemoReportCases.ts';
 import { requestSupplement } from '../requests/requestSupplement.ts';
 import { todayInChina } from '../requests/today.ts';
 
@@ -32,6 +34,8 @@ export interface DemoLogin {
 export interface DemoResult {
   logins: DemoLogin[];
   casesCreated: number;
+  /** 2020 applications imported from the seed register (0 when they were already there) */
+  reportCasesImported: number;
   warnings: string[];
 }
 
@@ -67,7 +71,14 @@ export async function seedDemo(db: Db, key: SecretKey, dataDir: string | undefin
       warnings.push(`示例申请未创建：${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return { logins: people.map((p) => ({ username: p.username, roles: p.roles.join(','), password })), casesCreated, warnings };
+  // 国家信访局 2020: the register, appeal records and table 2 that reproduce the seed report (idempotent).
+  let reportCasesImported = 0;
+  try {
+    reportCasesImported = (await seedDemoReportCases(db, key, DEMO_AGENCY.code)).imported;
+  } catch (err) {
+    warnings.push(`2020 年示例案件未导入：${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { logins: people.map((p) => ({ username: p.username, roles: p.roles.join(','), password })), casesCreated, reportCasesImported, warnings };
 }
 
 async function demoCases(db: Db, key: SecretKey): Promise<number> {

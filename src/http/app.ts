@@ -31,6 +31,7 @@ import { submitApplication } from '../requests/submitApplication.ts';
 import { authorize, installAuth, SESSION_COOKIE, setSessionCookie } from './auth.ts';
 import { installErrorHandler } from './problem.ts';
 import * as S from './schemas.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { STEP_ROUTES } from './routes/steps.ts';
 import type { CaseContext } from '../requests/context.ts';
 import type { StaffActor } from '../accounts/actor.ts';
@@ -203,6 +204,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`);
         return reply.type(a.mediaType).send(await opts.files.get(a.sha256));
       });
+
+      // ---- the annual report, register import, appeal records
+      await api.register(reportRoutes, { db, key, today });
 
       // ---- public (applicants): no login
       r.post('/public/agencies/:code/applications', { schema: { tags: ['public'], summary: '在线提交政府信息公开申请', params: S.CodeParams, body: S.SubmitBody }, config: { rateLimit: publicLimit } }, async (req, reply) => {

@@ -84,6 +84,11 @@ export const TRANSITIONS = {
   answer: { label: '作出答复', from: ['processing'], to: 'answered', roles: CASE_ROLES, public: false },
   deliver: { label: '送达', from: ['answered'], to: 'delivered', roles: CASE_ROLES, public: false },
   withdraw: { label: '申请人撤回申请', from: OPEN_STATES, to: 'closed', roles: CASE_ROLES, public: false, outcome: 'other.other' },
+  /**
+   * Taken by recording an appeal whose result is 纠正 (src/appeals): the case is handled again, with a new
+   * answer period from the decision; its first conclusion stays what the reports counted.
+   */
+  reopen: { label: '复议、诉讼结果纠正后重新办理', from: ['answered', 'delivered', 'closed'], to: 'processing', roles: CASE_ROLES, public: false },
 } as const satisfies Record<
   string,
   {
@@ -129,6 +134,21 @@ export const PERMISSIONS = {
   readCases: ['clerk', 'head', 'supervisor'],
   uploadAttachment: ['clerk', 'head'],
   editAgencySettings: ['admin', 'head'],
+  /** the annual report built from cases, and the drill-down of its cells */
+  readReports: ['clerk', 'head', 'publisher', 'supervisor'],
+  /** table 2 figures entered per year */
+  enterReportFigures: ['clerk', 'head'],
+  /** publish (lock) a year's report */
+  lockReport: ['head', 'publisher'],
+  /** reopen a locked year (audited, with a reason) */
+  reopenReport: ['head'],
+  /** the roll-up of every agency under a region (政务公开办) */
+  rollUpReports: ['supervisor'],
+  /** import an application register (台账) */
+  importRegister: ['clerk', 'head'],
+  /** record a reconsideration or litigation (table 4); a 纠正 reopens the application (transition `reopen`) */
+  recordAppeals: ['clerk', 'head'],
+  readAppeals: ['clerk', 'head', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

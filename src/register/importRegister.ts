@@ -17,7 +17,7 @@ import { hashQueryPassword } from '../requests/createApplication.ts';
 import { maskName } from '../requests/identity.ts';
 import { lockedYears } from '../report/build/db.ts';
 import { lockConflicts } from '../report/build/lock.ts';
-import { ensureReportTables } from '../report/build/tables.ts';
+import { PERMISSIONS } from '../law/transitions.ts';
 import { columnLabel } from './columns.ts';
 import { RegisterInvalidError, type RegisterIssue } from './errors.ts';
 import { applicationRefs, registerImports } from './schema.ts';
@@ -53,8 +53,7 @@ function stateOf(row: RegisterRow): string {
 }
 
 export async function importRegister(db: Db, actor: Actor, key: SecretKey, props: ImportRegisterProps): Promise<ImportRegisterResult> {
-  requireRole(actor, ['clerk', 'admin'], '导入申请台账');
-  await ensureReportTables(db);
+  requireRole(actor, PERMISSIONS.importRegister, '导入申请台账');
   const agency = await getAgencyByCode(db, props.agencyCode, 'agency');
   if (!inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
 

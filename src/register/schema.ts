@@ -1,5 +1,5 @@
 /**
- * Tables of the register import (NOT yet in drizzle/ migrations — see src/report/build/tables.sql):
+ * Tables of the register import (migration drizzle/0001_report_tables.sql):
  * each import, and the agency's own 编号 of each imported application (unique per agency when given).
  */
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';

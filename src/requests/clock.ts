@@ -6,7 +6,7 @@
 import type { CivilDate } from '../calendar/civilDate.ts';
 import { defaultWorkCalendar } from '../calendar/workCalendar.ts';
 import type { WorkCalendar } from '../calendar/workCalendar.ts';
-import { computeClock, isClockEventKind } from '../law/deadline/index.ts';
+import { CHANNELS, computeClock, isClockEventKind } from '../law/deadline/index.ts';
 import type { Channel, ClockEvent, ClockStep, DeadlineSettings } from '../law/deadline/index.ts';
 
 /** An event as stored (events table). */
@@ -50,6 +50,29 @@ export function toClockEvent(e: CaseEvent): ClockEvent | undefined {
   }
 }
 
+/**
+ * Stored events → engine events. A case imported from a register has one `imported` event (received on
+ * its date, concluded on `concludedOn`); it reaches the engine only when a later event (a reopening) needs
+ * the clock.
+ */
+function toClockEvents(events: readonly CaseEvent[]): ClockEvent[] {
+  const out: ClockEvent[] = [];
+  const hasLater = events.some((e) => e.kind === 'reopened');
+  for (const e of events) {
+    if (e.kind === 'imported' && hasLater) {
+      const date = String(e.payload['date']);
+      const channel = e.payload['channel'];
+      out.push({ kind: 'received', date, channel: typeof channel === 'string' && Object.hasOwn(CHANNELS, channel) ? (channel as Channel) : 'post' });
+      const concludedOn = e.payload['concludedOn'];
+      if (typeof concludedOn === 'string') out.push({ kind: 'answered', date: concludedOn });
+      continue;
+    }
+    const c = toClockEvent(e);
+    if (c !== undefined) out.push(c);
+  }
+  return out;
+}
+
 /** The clock after the given stored events, as of `asOf` (default: the last event). */
 export function computeCaseClock(
   events: readonly CaseEvent[],
@@ -57,8 +80,10 @@ export function computeCaseClock(
   settings?: DeadlineSettings,
   asOf?: CivilDate,
 ): CaseClock {
-  const clockEvents = events.map(toClockEvent).filter((e): e is ClockEvent => e !== undefined);
-  const withdrawn = events.find((e) => e.kind === 'withdrawn');
+  const clockEvents = toClockEvents(events);
+  // A withdrawal ends the case unless a reopening came after it.
+  const lastReopened = events.findLastIndex((e) => e.kind === 'reopened');
+  const withdrawn = events.find((e, i) => e.kind === 'withdrawn' && i > lastReopened);
   if (clockEvents.length === 0 || clockEvents[0]?.kind !== 'received') {
     return { dueOn: null, status: withdrawn ? 'closed' : 'not-received', reasoning: [], supplementNoticeDue: null, daysRemaining: null, extended: false, overdue: false };
   }

@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { getAgencyByCode, isUniqueViolation } from '../agencies/agencies.ts';
 import type { CivilDate } from '../calendar/civilDate.ts';
 import { applications, events } from '../db/schema.ts';
+import { assertRowChangeAllowed } from '../report/build/db.ts';
 import type { WorkflowState } from '../law/transitions.ts';
 import { validateApplicationInput } from './applicationInput.ts';
 import type { ApplicationInput, Channel } from './applicationInput.ts';
@@ -70,6 +71,10 @@ export async function createApplication(ctx: CaseContext, props: CreateProps): P
     const receiptCode = `${props.submittedOn.replaceAll('-', '')}-${randomCode(6)}`;
     try {
       await ctx.db.transaction(async (tx) => {
+        if (props.receivedOn !== undefined) {
+          const counted = { id, receivedOn: props.receivedOn, applicantKind: a.kind, outcome: null, closedOn: null, firstOutcome: null, firstConcludedOn: null };
+          await assertRowChangeAllowed(tx, agency.id, null, counted);
+        }
         await tx.insert(applications).values({
           id,
           agencyId: agency.id,

@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { actorId, requireRole } from '../accounts/actor.ts';
 import type { CivilDate } from '../calendar/civilDate.ts';
 import { applications, events } from '../db/schema.ts';
+import { assertRowChangeAllowed } from '../report/build/db.ts';
 import { allowedFrom, stateAfter, TRANSITIONS, WORKFLOW_STATE_LABELS } from '../law/transitions.ts';
 import type { TransitionId, WorkflowState } from '../law/transitions.ts';
 import { checkStepDate } from './applicationInput.ts';
@@ -31,7 +32,7 @@ export interface StepProps {
   note?: string | undefined;
 }
 
-type Patch = Partial<Pick<ApplicationRow, 'outcome' | 'receivedOn' | 'extension' | 'answeredOn' | 'closedOn' | 'visibility'>>;
+type Patch = Partial<Pick<ApplicationRow, 'outcome' | 'receivedOn' | 'extension' | 'answeredOn' | 'closedOn' | 'visibility' | 'firstOutcome' | 'firstConcludedOn'>>;
 
 export interface StepSpec {
   transition: TransitionId;
@@ -82,8 +83,11 @@ export async function runStep(ctx: CaseContext, props: StepProps, spec: StepSpec
   const patch = spec.patch?.(c, date) ?? {};
   const fixedOutcome: string | undefined = 'outcome' in t ? t.outcome : undefined;
   const newVersion = c.row.version + 1;
+  const changed = { ...c.row, ...patch, ...(fixedOutcome !== undefined ? { outcome: fixedOutcome, closedOn: date } : {}) };
 
   await db.transaction(async (tx) => {
+    // A published (locked) year's figures may not change: refused (report.locked) until the year is reopened.
+    await assertRowChangeAllowed(tx, c.row.agencyId, c.row, changed);
     const updated = await tx
       .update(applications)
       .set({

@@ -55,6 +55,21 @@ describe('role by route', () => {
       { method: 'PUT', url: '/api/v1/agencies/gjxfj/remedies', body: { template: '如不服本答复，可以在六十日内申请行政复议。' }, roles: PERMISSIONS.editAgencySettings },
       { method: 'GET', url: '/api/v1/users', roles: PERMISSIONS.manageUsers },
       { method: 'POST', url: '/api/v1/users', body: { username: 'newuser', password: 'long-enough-1', roles: ['clerk'], agencyCode: 'gjxfj' }, roles: PERMISSIONS.manageUsers },
+      // the annual report, register import, appeal records
+      { method: 'GET', url: '/api/v1/agencies/gjxfj/reports/2021', roles: PERMISSIONS.readReports },
+      { method: 'GET', url: '/api/v1/agencies/gjxfj/reports/2021/cells/applications.received.total', roles: PERMISSIONS.readReports },
+      { method: 'PUT', url: '/api/v1/agencies/gjxfj/reports/2021/proactive', body: { procurement: { items: 1, amount_wan: 2.5 } }, roles: PERMISSIONS.enterReportFigures },
+      { method: 'POST', url: '/api/v1/agencies/gjxfj/reports/2021/lock', body: {}, roles: PERMISSIONS.lockReport },
+      { method: 'POST', url: '/api/v1/agencies/gjxfj/reports/2021/reopen', body: { reason: '更正数字' }, roles: PERMISSIONS.reopenReport },
+      { method: 'GET', url: '/api/v1/regions/region/reports/2021', roles: PERMISSIONS.rollUpReports },
+      { method: 'POST', url: '/api/v1/agencies/gjxfj/register', body: {}, roles: PERMISSIONS.importRegister },
+      {
+        method: 'POST',
+        url: '/api/v1/agencies/gjxfj/appeals',
+        body: { body: '国务院', caseNumber: '国复〔2021〕1号', path: 'reconsideration', filedOn: '2021-02-01', result: 'pending', applications: [id] },
+        roles: PERMISSIONS.recordAppeals,
+      },
+      { method: 'GET', url: '/api/v1/agencies/gjxfj/appeals', roles: PERMISSIONS.readAppeals },
     ];
     const bodies: Record<string, Record<string, unknown>> = {
       requestSupplement: { items: '请写明文件名称' },
@@ -82,7 +97,8 @@ describe('role by route', () => {
   }
 
   it('covers every lifecycle step of law/transitions.ts that has a route', () => {
-    const staffSteps = Object.entries(TRANSITIONS).filter(([k, v]) => !v.public && k !== 'register' && k !== 'editLetter').map(([k]) => k);
+    // register, editLetter and reopen (taken by recording a 纠正 appeal) have routes of their own.
+    const staffSteps = Object.entries(TRANSITIONS).filter(([k, v]) => !v.public && k !== 'register' && k !== 'editLetter' && k !== 'reopen').map(([k]) => k);
     assert.deepEqual(Object.keys(STEP_ROUTES).sort(), staffSteps.sort());
   });
 

@@ -79,6 +79,7 @@ const A = {
   thirdParty: '《条例》第三十二条、第三十三条第三款',
   agency: '《条例》第三十四条、第三十三条第三款',
   fee: '《条例》第四十二条、国办函〔2020〕109号',
+  reopened: '行政复议决定、人民法院裁判（结果纠正）；《条例》第三十三条第二款',
   civilCode: '《民法典》第二百零一条',
   setting: '本机关设置',
 } as const;
@@ -230,8 +231,8 @@ export function computeClock(
     const e = events[i] as ClockEvent;
     const rejection = (reason: string, article?: string): DeadlineEventRejectedError =>
       new DeadlineEventRejectedError(i, e.kind, e.date, reason, article);
-    if (state === 'answered') throw rejection(`申请已于${d(answeredOn as CivilDate)}答复，其后不再有期限事件`);
-    if (state === 'closed') throw rejection('申请已终止处理，其后不再有期限事件');
+    if (state === 'answered' && e.kind !== 'reopened') throw rejection(`申请已于${d(answeredOn as CivilDate)}答复，其后不再有期限事件`);
+    if (state === 'closed' && e.kind !== 'reopened') throw rejection('申请已终止处理，其后不再有期限事件');
     const requireNotOverdue = (what: string, article: string): void => {
       if (state === 'running') {
         const due = dueNow();
@@ -413,6 +414,31 @@ export function computeClock(
         } else {
           step(e.date, label.article, `${what}。${pause.stops ? '其他中止事由尚未结束，答复期限继续中止。' : ''}`);
         }
+        continue;
+      }
+
+      case 'reopened': {
+        if (state !== 'answered' && state !== 'closed') throw rejection('只有已答复或已终止处理的申请才能因复议、诉讼结果纠正而重新答复', A.reopened);
+        const previous = answeredOn !== null ? `${d(answeredOn)}作出的答复` : '此前的处理';
+        state = 'running';
+        // The decision day itself is not counted: the new period starts on the first working day after it.
+        anchor = e.date;
+        used = 0;
+        periodDays = settings.answerDays;
+        extended = false;
+        segments = [];
+        open.clear();
+        answeredOn = null;
+        answerUsed = 0;
+        answerLate = false;
+        closedAs = null;
+        supplementCycleDone = true;
+        const first1 = calendar.addWorkdays(anchor, 1);
+        step(
+          e.date,
+          A.reopened,
+          `于${d(e.date)}行政复议机关或人民法院对${previous}作出纠正决定，申请重新办理：答复期限自其后第一个工作日${d(first1)}起重新计算${settings.answerDays}个工作日。`,
+        );
         continue;
       }
 

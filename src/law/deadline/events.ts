@@ -88,7 +88,12 @@ export type ClockEvent =
   | { readonly kind: 'extended'; readonly date: CivilDate; readonly days?: number }
   | { readonly kind: 'fee-notice-sent'; readonly date: CivilDate }
   | { readonly kind: 'fee-paid'; readonly date: CivilDate }
-  | { readonly kind: 'fee-lapsed'; readonly date: CivilDate };
+  | { readonly kind: 'fee-lapsed'; readonly date: CivilDate }
+  /**
+   * A reconsideration or court decision (result 纠正) sent an answered or closed application back for a
+   * new answer: a new period of answerDays counted from the day after the decision (`date`).
+   */
+  | { readonly kind: 'reopened'; readonly date: CivilDate };
 
 export type ClockEventKind = ClockEvent['kind'];
 
@@ -108,6 +113,7 @@ export const EVENT_KIND_LABELS = {
   'fee-notice-sent': '发出收费通知',
   'fee-paid': '收到缴费',
   'fee-lapsed': '缴费期限届满未缴费',
+  reopened: '复议、诉讼结果纠正，重新答复',
 } as const satisfies Record<ClockEventKind, string>;
 
 export const EVENT_KINDS = Object.keys(EVENT_KIND_LABELS) as ClockEventKind[];

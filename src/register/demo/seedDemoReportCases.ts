@@ -53,7 +53,7 @@ export async function seedDemoReportCases(db: Db, key: SecretKey, agencyCode: st
   const refs = rows.filter((r) => r.outcome !== null).map((r) => r.ref!);
   for (let i = 0; i < 15; i++) {
     const month = 2 + Math.floor((i * 8) / 15);
-    await recordAppeal(db, actor, agencyCode, {
+    await recordAppeal({ db, key, actor }, agencyCode, {
       body: '国务院',
       caseNumber: `国复〔2020〕${101 + i * 7}号`,
       path: 'reconsideration',

@@ -78,13 +78,15 @@ test('a locked year refuses changes to what it counted; the reopening is audited
   await assert.rejects(importRegister(database.db, actor, key, { agencyCode: 'gjxfj', fileName: 'late.csv', rows: late }), (e: unknown) => e instanceof RegisterInvalidError && e.errors[0]?.rule === 'year.locked');
 
   // A 纠正 decided in 2021 on an application answered in 2020: reopened with a new deadline, 2020 unchanged.
-  const ref = (await recordAppeal(database.db, actor, 'gjxfj', {
+  const ref = (await recordAppeal({ db: database.db, key, actor }, 'gjxfj', {
     body: '国务院', caseNumber: '国复〔2021〕7号', path: 'reconsideration', filedOn: '2021-01-10', result: '纠正', decidedOn: '2021-03-01', applications: [answered.id],
   }));
   assert.deepEqual(ref.reopened, [{ applicationId: answered.id, dueOn: '2021-03-29' }]);
   const row = (await database.db.select().from(applications).where(eq(applications.id, answered.id)))[0]!;
   assert.equal(row.state, 'processing');
-  assert.equal(row.outcome, 'unavailable.not_held');
+  // The first conclusion (what 2020 counted) is kept apart; the case awaits its new answer.
+  assert.equal(row.firstOutcome, 'unavailable.not_held');
+  assert.equal(row.outcome, null);
   const again = await buildAgencyReport(database.db, actor, 'gjxfj', 2020, false);
   assert.equal(again.locked, true);
   assert.deepEqual(again.report.applications, published.applications);

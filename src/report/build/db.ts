@@ -5,11 +5,13 @@
  */
 import { and, eq, gte, inArray, isNotNull, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { actorId, inScope, type Actor } from '../../accounts/actor.ts';
+import { actorId, inScope, requireRole, type Actor } from '../../accounts/actor.ts';
+import { PERMISSIONS } from '../../law/transitions.ts';
 import { ForbiddenError } from '../../accounts/errors.ts';
 import { getAgencyByCode, type AgencyRow } from '../../agencies/agencies.ts';
 import type { Db, Tx } from '../../db/open.ts';
 import { agencies, applications, events } from '../../db/schema.ts';
+import { applicationRefs } from '../../register/schema.ts';
 import { appealColumnInYear, type AppealDecision, type AppealPath } from '../../law/appealResults.ts';
 import {
   APPEAL_GROUP_IDS,
@@ -19,7 +21,7 @@ import {
   table2Cells,
   type ApplicantKind,
 } from '../../law/index.ts';
-import { DomainError } from '../../shared/domainError.ts';
+import { DomainError, ValidationError } from '../../shared/domainError.ts';
 import { appeals as appealsTable } from '../../appeals/schema.ts';
 import type { ProactiveTable, ReportData } from '../reportData.ts';
 import { emptyReport, getCell, setCell } from '../reportData.ts';
@@ -27,9 +29,9 @@ import { parseReportData } from '../validateReport.ts';
 import type { AppealForReport } from './appeals.ts';
 import { buildReport, cellSource, templateOrThrow, type CellSource } from './buildReport.ts';
 import { yearEnd, yearStart, type CaseForReport } from './cases.ts';
+import { ReportNotLockedError, UnknownCellError } from './errors.ts';
 import { lockConflicts, type LockConflict } from './lock.ts';
 import { reportYears } from './schema.ts';
-import { ensureReportTables } from './tables.ts';
 
 /** A change to a case that a locked (published) report counted. */
 export class ReportLockedError extends DomainError {
@@ -46,31 +48,61 @@ export class ReportLockedError extends DomainError {
 
 type Conn = Db | Tx;
 
-function rowToCase(r: { id: string; receivedOn: string | null; applicantKind: string; outcome: string | null; closedOn: string | null }): CaseForReport | null {
-  if (r.receivedOn === null || !isApplicantKind(r.applicantKind)) return null;
-  const outcome = r.outcome !== null && isCaseOutcome(r.outcome) ? r.outcome : null;
-  return { id: r.id, receivedOn: r.receivedOn, applicantKind: r.applicantKind, outcome, concludedOn: outcome === null ? null : r.closedOn };
+/** The columns of an application the report reads. */
+export interface CaseColumns {
+  id: string;
+  receivedOn: string | null;
+  applicantKind: string;
+  outcome: string | null;
+  closedOn: string | null;
+  firstOutcome: string | null;
+  firstConcludedOn: string | null;
 }
+
+/**
+ * A case as the report counts it: its first conclusion when a 纠正 reopened it (what the year's report
+ * counted), else its current one. Null for a case not yet received.
+ */
+export function caseForReport(r: CaseColumns): CaseForReport | null {
+  if (r.receivedOn === null || !isApplicantKind(r.applicantKind)) return null;
+  const rawOutcome = r.firstOutcome ?? r.outcome;
+  const outcome = rawOutcome !== null && isCaseOutcome(rawOutcome) ? rawOutcome : null;
+  const concludedOn = r.firstOutcome !== null ? r.firstConcludedOn : r.closedOn;
+  return { id: r.id, receivedOn: r.receivedOn, applicantKind: r.applicantKind, outcome, concludedOn: outcome === null ? null : concludedOn };
+}
+
+/** SQL: the outcome and conclusion date the report counts (see caseForReport). */
+const countedOutcome = sql`coalesce(${applications.firstOutcome}, ${applications.outcome})`;
+const countedOn = sql`coalesce(${applications.firstConcludedOn}, ${applications.closedOn})`;
+
+const CASE_COLUMNS = {
+  id: applications.id,
+  receivedOn: applications.receivedOn,
+  applicantKind: applications.applicantKind,
+  outcome: applications.outcome,
+  closedOn: applications.closedOn,
+  firstOutcome: applications.firstOutcome,
+  firstConcludedOn: applications.firstConcludedOn,
+};
 
 /** The cases a report on `year` can count: received by its end and not concluded before it began. */
 export async function loadCasesForReport(db: Conn, agencyId: string, year: number): Promise<CaseForReport[]> {
   const rows = await db
-    .select({ id: applications.id, receivedOn: applications.receivedOn, applicantKind: applications.applicantKind, outcome: applications.outcome, closedOn: applications.closedOn })
+    .select(CASE_COLUMNS)
     .from(applications)
     .where(
       and(
         eq(applications.agencyId, agencyId),
         isNotNull(applications.receivedOn),
         lte(applications.receivedOn, yearEnd(year)),
-        or(isNull(applications.outcome), isNull(applications.closedOn), gte(applications.closedOn, yearStart(year))),
+        sql`(${countedOutcome} is null or ${countedOn} is null or ${countedOn} >= ${yearStart(year)})`,
       ),
     )
     .orderBy(applications.receivedOn, applications.id);
-  return rows.map(rowToCase).filter((c): c is CaseForReport => c !== null);
+  return rows.map(caseForReport).filter((c): c is CaseForReport => c !== null);
 }
 
 export async function loadAppealsForReport(db: Conn, agencyId: string, year: number): Promise<AppealForReport[]> {
-  await ensureReportTables(db as Db);
   const rows = await db
     .select()
     .from(appealsTable)
@@ -89,7 +121,7 @@ async function yearRow(db: Conn, agencyId: string, year: number) {
 
 /** Enter (replace) the table-2 figures of a year; refused while the year is locked. */
 export async function setProactiveFigures(db: Db, actor: Actor, agencyCode: string, year: number, proactive: unknown): Promise<ProactiveTable> {
-  await ensureReportTables(db);
+  requireRole(actor, PERMISSIONS.enterReportFigures, '录入年度报告数字');
   const agency = await scopedAgency(db, actor, agencyCode);
   const template = templateOrThrow(year);
   const checked = parseReportData({ schema: 'gongkai.report/1', agency: agency.name, year, template, proactive }).proactive;
@@ -122,7 +154,7 @@ export interface AgencyReport {
 
 /** The report of one agency on one year, built from its records (or the published snapshot when locked). */
 export async function buildAgencyReport(db: Db, actor: Actor, agencyCode: string, year: number, withPrevious = true): Promise<AgencyReport> {
-  await ensureReportTables(db);
+  requireRole(actor, PERMISSIONS.readReports, '查看年度报告');
   const agency = await scopedAgency(db, actor, agencyCode);
   const [cases, appeals, row] = [await loadCasesForReport(db, agency.id, year), await loadAppealsForReport(db, agency.id, year), await yearRow(db, agency.id, year)];
   const built = buildReport({ agency: agency.name, year, cases, appeals, proactive: row?.proactive ?? null });
@@ -135,6 +167,7 @@ export async function buildAgencyReport(db: Db, actor: Actor, agencyCode: string
 
 /** Lock (publish) a year's report: the snapshot is kept, and changes to what it counted are refused. */
 export async function lockReport(db: Db, actor: Actor, agencyCode: string, year: number): Promise<ReportData> {
+  requireRole(actor, PERMISSIONS.lockReport, '发布（锁定）年度报告');
   const { report } = await buildAgencyReport(db, actor, agencyCode, year, false);
   const agency = await scopedAgency(db, actor, agencyCode);
   await db.transaction(async (tx) => {
@@ -149,10 +182,12 @@ export async function lockReport(db: Db, actor: Actor, agencyCode: string, year:
 
 /** Reopen a locked year (audited with its reason): cases it counted may change again until it is locked anew. */
 export async function reopenReport(db: Db, actor: Actor, agencyCode: string, year: number, reason: string): Promise<void> {
-  await ensureReportTables(db);
+  requireRole(actor, PERMISSIONS.reopenReport, '重新开放年度报告');
   const agency = await scopedAgency(db, actor, agencyCode);
-  if (reason.trim() === '') throw new ReportLockedError([]);
+  if (reason.trim() === '') throw new ValidationError('重新开放年度报告', [{ path: 'reason', rule: 'required', message: '请说明重新开放的理由' }]);
   await db.transaction(async (tx) => {
+    const current = await yearRow(tx, agency.id, year);
+    if (current?.lockedAt == null) throw new ReportNotLockedError(year);
     await tx.update(reportYears).set({ lockedAt: null, lockedBy: null, updatedAt: sql`now()` }).where(and(eq(reportYears.agencyId, agency.id), eq(reportYears.year, year)));
     await tx.insert(events).values({ id: uuidv7(), agencyId: agency.id, applicationId: null, actor: actorId(actor), kind: 'report.reopened', payload: { year, reason } });
   });
@@ -160,7 +195,6 @@ export async function reopenReport(db: Db, actor: Actor, agencyCode: string, yea
 
 /** The locked years of an agency, with their templates. */
 export async function lockedYears(db: Conn, agencyId: string): Promise<{ year: number; template: '2019' | '2021' }[]> {
-  await ensureReportTables(db as Db);
   const rows = await db.select({ year: reportYears.year }).from(reportYears).where(and(eq(reportYears.agencyId, agencyId), isNotNull(reportYears.lockedAt)));
   return rows.map((r) => ({ year: r.year, template: templateOrThrow(r.year) }));
 }
@@ -181,7 +215,7 @@ export async function assertCaseChangeAllowed(db: Conn, agencyId: string, before
  * (two grouped queries over applications, one over appeals) — equal to `rollUp` of their reports.
  */
 export async function rollUpRegion(db: Db, actor: Actor, regionCode: string, year: number): Promise<ReportData> {
-  await ensureReportTables(db);
+  requireRole(actor, PERMISSIONS.rollUpReports, '汇总辖区年度报告');
   const region = await scopedAgency(db, actor, regionCode);
   const template = templateOrThrow(year);
   const start = yearStart(year);
@@ -198,10 +232,10 @@ export async function rollUpRegion(db: Db, actor: Actor, regionCode: string, yea
     select ${applications.applicantKind} as kind,
       count(*) filter (where ${applications.receivedOn} >= ${start}) as received,
       count(*) filter (where ${applications.receivedOn} < ${start}) as carried_over,
-      count(*) filter (where ${applications.outcome} is null or ${applications.closedOn} is null or ${applications.closedOn} > ${end}) as carried_forward
+      count(*) filter (where ${countedOutcome} is null or ${countedOn} is null or ${countedOn} > ${end}) as carried_forward
     from ${applications}
     where ${under} and ${applications.receivedOn} <= ${end}
-      and (${applications.outcome} is null or ${applications.closedOn} is null or ${applications.closedOn} >= ${start})
+      and (${countedOutcome} is null or ${countedOn} is null or ${countedOn} >= ${start})
     group by 1`);
   for (const r of (balances as unknown as { rows: { kind: string; received: string | number; carried_over: string | number; carried_forward: string | number }[] }).rows) {
     if (!isApplicantKind(r.kind)) continue;
@@ -211,9 +245,9 @@ export async function rollUpRegion(db: Db, actor: Actor, regionCode: string, yea
     }
   }
   const outcomes = await db.execute(sql`
-    select ${applications.applicantKind} as kind, ${applications.outcome} as outcome, count(*) as n
+    select ${applications.applicantKind} as kind, ${countedOutcome} as outcome, count(*) as n
     from ${applications}
-    where ${under} and ${applications.outcome} is not null and ${applications.closedOn} between ${start} and ${end}
+    where ${under} and ${countedOutcome} is not null and ${countedOn} between ${start} and ${end}
       and ${applications.receivedOn} is not null
     group by 1, 2`);
   for (const r of (outcomes as unknown as { rows: { kind: string; outcome: string; n: string | number }[] }).rows) {
@@ -251,4 +285,79 @@ export async function rollUpRegion(db: Db, actor: Actor, regionCode: string, yea
   }
   report.provenance = { source: 'roll-up', region: region.name, agencies: agencyRows.length, notes: ['表三、表四由辖区内全部机关的案件与复议诉讼记录汇总，表二为各机关录入数字之和'] };
   return report;
+}
+
+/** One case a cell counts, as the drill-down lists it (personal data masked). */
+export interface CellCase {
+  id: string;
+  /** the agency's own 编号 (from the register), when it has one */
+  ref: string | null;
+  receiptCode: string;
+  receivedOn: string | null;
+  applicantKind: string;
+  applicant: string;
+  /** the outcome the report counts (the first conclusion of a reopened case) */
+  outcome: string | null;
+  concludedOn: string | null;
+  state: string;
+}
+
+export interface CellAppeal {
+  id: string;
+  body: string;
+  caseNumber: string;
+  path: string;
+  filedOn: string;
+  result: string;
+  decidedOn: string | null;
+}
+
+export type CellListing =
+  | { cell: string; kind: 'cases'; count: number; figure: number | null; items: CellCase[] }
+  | { cell: string; kind: 'appeals'; count: number; figure: number | null; items: CellAppeal[] }
+  | { cell: string; kind: 'entered'; count: null; figure: number | null; items: [] };
+
+/** The records a cell of an agency's report on `year` counts (the drill-down). */
+export async function cellRecords(db: Db, actor: Actor, agencyCode: string, year: number, cell: string): Promise<CellListing> {
+  const built = await buildAgencyReport(db, actor, agencyCode, year, false);
+  const value = cell.includes('.') ? getCell(built.report, cell) : undefined;
+  if (value === undefined) throw new UnknownCellError(cell, `“${cell}”不是${year}年报告（${built.report.template} 模板）的单元格`);
+  const figure = value;
+  const src = await built.source(cell);
+  switch (src.kind) {
+    case 'entered':
+      return { cell, kind: 'entered', count: null, figure, items: [] };
+    case 'appeals': {
+      const rows = src.ids.length === 0 ? [] : await db.select().from(appealsTable).where(inArray(appealsTable.id, src.ids)).orderBy(appealsTable.filedOn, appealsTable.id);
+      return { cell, kind: 'appeals', count: rows.length, figure, items: rows.map((a) => ({ id: a.id, body: a.body, caseNumber: a.caseNumber, path: a.path, filedOn: a.filedOn, result: a.result, decidedOn: a.decidedOn })) };
+    }
+    case 'cases': {
+      const items: CellCase[] = [];
+      const CHUNK = 1000;
+      for (let i = 0; i < src.ids.length; i += CHUNK) {
+        const ids = src.ids.slice(i, i + CHUNK);
+        const rows = await db
+          .select({ ...CASE_COLUMNS, receiptCode: applications.receiptCode, applicant: applications.applicantMasked, state: applications.state, ref: applicationRefs.ref, importId: applicationRefs.importId })
+          .from(applications)
+          .leftJoin(applicationRefs, eq(applicationRefs.applicationId, applications.id))
+          .where(inArray(applications.id, ids))
+          .orderBy(applications.receivedOn, applications.id);
+        for (const r of rows) {
+          const counted = caseForReport(r);
+          const ref = r.ref !== null && !(r.importId !== null && r.ref.endsWith(r.importId)) ? r.ref : null;
+          items.push({ id: r.id, ref, receiptCode: r.receiptCode, receivedOn: r.receivedOn, applicantKind: r.applicantKind, applicant: r.applicant, outcome: counted?.outcome ?? null, concludedOn: counted?.concludedOn ?? null, state: r.state });
+        }
+      }
+      return { cell, kind: 'cases', count: items.length, figure, items };
+    }
+    default: {
+      const never: never = src;
+      throw new Error(`unknown cell source ${String(never)}`);
+    }
+  }
+}
+
+/** The lock guard for a change to one application row (`after` null when it is deleted). */
+export async function assertRowChangeAllowed(db: Conn, agencyId: string, before: CaseColumns | null, after: CaseColumns | null): Promise<void> {
+  await assertCaseChangeAllowed(db, agencyId, before === null ? null : caseForReport(before), after === null ? null : caseForReport(after));
 }

@@ -1,4 +1,4 @@
-import { ValidationError, type Issue } from '../../shared/domainError.ts';
+import { DomainError, ValidationError, type Issue } from '../../shared/domainError.ts';
 
 /** Cases or appeal records that cannot be counted (a conclusion without an outcome, before receipt …). */
 export class UncountableRecordsError extends ValidationError {
@@ -24,5 +24,15 @@ export class RollUpMismatchError extends ValidationError {
 
   constructor(issues: readonly Issue[]) {
     super('The reports to roll up', issues);
+  }
+}
+
+/** Reopening a year whose report is not locked. */
+export class ReportNotLockedError extends DomainError {
+  readonly code = 'report.not_locked';
+  readonly kind = 'conflict';
+
+  constructor(year: number) {
+    super(`${year}年的年度报告未锁定，无需重新开放`);
   }
 }

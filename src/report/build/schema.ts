@@ -1,6 +1,6 @@
 /**
  * Per agency and year: the table-2 figures entered by hand, and the lock of a published report (with the
- * snapshot the lock protects). NOT yet in drizzle/ migrations — see tables.sql.
+ * snapshot the lock protects). Migration: drizzle/0001_report_tables.sql.
  */
 import { integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { agencies } from '../../db/schema.ts';

@@ -1,0 +1,260 @@
+/**
+ * The report built from cases, over the API (one database for the file, steps in order): a bad register is
+ * refused whole; the seed register imported → 2020 built → table 3 equals the seed's, cell for cell; a cell
+ * opens to its cases; lock → a change to a counted case is refused (409 report.locked) → reopen (audited)
+ * → the change goes through; a 纠正 reopens a case of a locked year with a new due date while the locked
+ * figures stay; a year without cases is zeros; the region roll-up; table 2 entry; rendered downloads.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { and, eq, sql } from 'drizzle-orm';
+import { applications, events } from '../../src/db/schema.ts';
+import { DEMO_PROACTIVE_2020 } from '../../src/register/demo/seedDemoReportCases.ts';
+import type { ReportData } from '../../src/report/reportData.ts';
+import { personInput } from '../support/fixtures.ts';
+import { startTestApp } from '../support/http.ts';
+import type { Client, TestApp } from '../support/http.ts';
+import { fixturePath, seedReport } from '../support/reportFixtures.ts';
+
+interface Problem {
+  code: string;
+  errors: { path: string; rule: string; message: string; row?: number; column?: string }[];
+}
+interface CellListing {
+  kind: string;
+  count: number;
+  figure: number;
+  items: { id: string; ref: string | null; receivedOn: string; outcome: string; applicant: string; state: string }[];
+}
+
+function multipart(fileName: string, content: Buffer): { payload: Buffer; contentType: string } {
+  const boundary = '----gongkai-test-boundary';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+describe('the report built from cases (API)', () => {
+  let t: TestApp;
+  let clerk: Client;
+  let head: Client;
+  let supervisor: Client;
+
+  async function upload(client: Client, fileName: string, content: Buffer) {
+    const { payload, contentType } = multipart(fileName, content);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/agencies/gjxfj/register', headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf!, 'content-type': contentType }, payload });
+    return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, unknown>, contentType: String(res.headers['content-type']) };
+  }
+  async function report(year: number): Promise<ReportData> {
+    const res = await clerk.get(`/api/v1/agencies/gjxfj/reports/${year}`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.json<ReportData>();
+  }
+  async function cell(year: number, path: string): Promise<CellListing> {
+    const res = await clerk.get(`/api/v1/agencies/gjxfj/reports/${year}/cells/${path}`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.json<CellListing>();
+  }
+  async function countApplications(): Promise<number> {
+    const [row] = await t.db.db.select({ n: sql<number>`count(*)::int` }).from(applications);
+    return row?.n ?? 0;
+  }
+
+  before(async () => {
+    t = await startTestApp();
+    t.today.value = '2021-03-15';
+    clerk = await t.as('clerk');
+    head = await t.as('head');
+    supervisor = await t.as('supervisor');
+  });
+  after(async () => t.close());
+
+  it('refuses a register with bad cells whole: 400, every error by row and column, nothing written', async () => {
+    const res = await upload(clerk, 'bad-rows.csv', readFileSync(fixturePath('register/bad-rows.csv')));
+    assert.equal(res.status, 400);
+    assert.match(res.contentType, /application\/problem\+json/);
+    const problem = res.body as unknown as Problem;
+    assert.equal(problem.code, 'register.invalid');
+    const at = problem.errors.map((e) => `${e.row}:${e.column}:${e.rule}`);
+    assert.ok(at.includes('3:收到日期:date') || at.some((a) => a.startsWith('3:收到日期')), at.join(' | '));
+    assert.ok(at.some((a) => a.startsWith('4:申请人类型')), at.join(' | '));
+    assert.ok(at.some((a) => a.startsWith('5:办理结果')), at.join(' | '));
+    assert.ok(problem.errors.every((e) => typeof e.row === 'number' && typeof e.column === 'string'));
+    assert.equal(await countApplications(), 0);
+    const wrongType = await upload(clerk, 'register.pdf', Buffer.from('%PDF-1.4'));
+    assert.equal(wrongType.status, 400);
+    assert.equal((wrongType.body as unknown as Problem).code, 'register.unreadable');
+  });
+
+  it('builds a year without cases as zeros, not an error', async () => {
+    const r = await report(2022);
+    assert.equal(r.year, 2022);
+    assert.equal(r.applications['received']?.total, 0);
+    assert.equal(r.applications['processed_total']?.total, 0);
+    assert.equal(r.applications['carried_forward']?.total, 0);
+    assert.deepEqual(r.appeals.reconsideration, { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
+  });
+
+  it('imports the seed register and builds 2020: table 3 equals the seed report cell for cell', async () => {
+    const res = await upload(clerk, 'seed-2020.csv', readFileSync(fixturePath('register/seed-2020.csv')));
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body['imported'], 136);
+    assert.equal(res.body['open'], 12);
+    const r = await report(2020);
+    assert.deepEqual(r.applications, seedReport().applications);
+    assert.equal((r.provenance as { source?: string }).source, 'cases');
+    // last year's report (2019, built) is the comparison
+    assert.ok(typeof (r.provenance as { comparison?: unknown }).comparison === 'object');
+  });
+
+  it('opens a cell to the cases it counts (编号, receipt date, outcome; names masked)', async () => {
+    const granted = await cell(2020, 'applications.granted.total');
+    assert.equal(granted.kind, 'cases');
+    assert.equal(granted.count, 8);
+    assert.equal(granted.figure, 8);
+    assert.equal(granted.items.length, 8);
+    for (const item of granted.items) {
+      assert.equal(item.outcome, 'granted');
+      assert.match(item.ref ?? '', /^XFJ-2020-\d{3}$/);
+      assert.match(item.receivedOn, /^2020-/);
+      assert.ok(!/^[邹冯]某$/.test(item.applicant) || item.applicant.includes('*') || item.applicant.endsWith('某'));
+    }
+    const first = readFileSync(fixturePath('register/seed-2020.csv'), 'utf8').split('\n').find((l) => l.includes('予以公开'))!;
+    assert.ok(granted.items.some((i) => first.startsWith(`${i.ref},`)) || first.includes(granted.items[0]!.ref!));
+    const bad = await clerk.get('/api/v1/agencies/gjxfj/reports/2020/cells/applications.nonsense.total');
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json<Problem>().code, 'report.cell_unknown');
+  });
+
+  it('enters table 2 (validated, fields named) and shows it in the report', async () => {
+    const wrong = await clerk.put('/api/v1/agencies/gjxfj/reports/2020/proactive', { procurement: { items: 1.5, amount_wan: 3 }, no_such_row: { made: 1 } });
+    assert.equal(wrong.status, 400);
+    const paths = wrong.json<Problem>().errors.map((e) => e.path).join(' ');
+    assert.match(paths, /procurement\.items/);
+    assert.match(paths, /no_such_row/);
+    const ok = await clerk.put('/api/v1/agencies/gjxfj/reports/2020/proactive', DEMO_PROACTIVE_2020 as unknown as Record<string, unknown>);
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.deepEqual((await report(2020)).proactive, seedReport().proactive);
+  });
+
+  it('renders the built report for download with the right Content-Type', async () => {
+    const md = await clerk.get('/api/v1/agencies/gjxfj/reports/2020?format=md');
+    assert.equal(md.status, 200);
+    assert.match(String(md.headers['content-type']), /^text\/markdown/);
+    assert.match(md.raw.toString('utf8'), /国家信访局/);
+    const html = await clerk.get('/api/v1/agencies/gjxfj/reports/2020?format=html');
+    assert.match(String(html.headers['content-type']), /^text\/html/);
+    const docx = await clerk.get('/api/v1/agencies/gjxfj/reports/2020?format=docx');
+    assert.equal(docx.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    assert.equal(docx.raw.subarray(0, 2).toString('latin1'), 'PK');
+  });
+
+  it('rolls up the region for the supervisor (every agency under it)', async () => {
+    const res = await supervisor.get('/api/v1/regions/region/reports/2020');
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const r = res.json<ReportData>();
+    assert.deepEqual(r.applications, seedReport().applications);
+    assert.equal((await clerk.get('/api/v1/regions/region/reports/2020')).status, 403);
+  });
+
+  let openCase = '';
+  it('locks 2020: a change to a case it counted is refused with 409 report.locked; registering into 2020 too', async () => {
+    const lock = await head.post('/api/v1/agencies/gjxfj/reports/2020/lock');
+    assert.equal(lock.status, 200, JSON.stringify(lock.body));
+    const open = await cell(2020, 'applications.carried_forward.total');
+    assert.equal(open.count, 12);
+    openCase = open.items[0]!.id;
+    const detail = (await clerk.get(`/api/v1/applications/${openCase}`)).json<{ version: number }>();
+    const answer = await clerk.post(`/api/v1/applications/${openCase}/answer`, { version: detail.version, date: '2020-12-30', outcome: 'granted' });
+    assert.equal(answer.status, 409, JSON.stringify(answer.body));
+    assert.equal(answer.json<Problem>().code, 'report.locked');
+    const registered = await clerk.post('/api/v1/applications', {
+      ...personInput(),
+      agencyCode: 'gjxfj',
+      channel: 'post',
+      receivedOn: '2020-06-01',
+    });
+    assert.equal(registered.status, 409, JSON.stringify(registered.body));
+    assert.equal(registered.json<Problem>().code, 'report.locked');
+    assert.equal((await report(2020)).applications['carried_forward']?.total, 12);
+    // table 2 of a locked year is refused too
+    assert.equal((await clerk.put('/api/v1/agencies/gjxfj/reports/2020/proactive', DEMO_PROACTIVE_2020 as unknown as Record<string, unknown>)).status, 409);
+  });
+
+  it('reopens 2020 with a reason (audited); then the change goes through', async () => {
+    const noReason = await head.post('/api/v1/agencies/gjxfj/reports/2020/reopen', {});
+    assert.equal(noReason.status, 400);
+    assert.deepEqual(noReason.json<Problem>().errors.map((e) => e.path), ['reason']);
+    const reopen = await head.post('/api/v1/agencies/gjxfj/reports/2020/reopen', { reason: '补录一件2020年末已答复的申请' });
+    assert.equal(reopen.status, 200, JSON.stringify(reopen.body));
+    const audit = await t.db.db.select({ actor: events.actor, payload: events.payload }).from(events).where(eq(events.kind, 'report.reopened'));
+    assert.equal(audit.length, 1);
+    assert.deepEqual(audit[0]!.payload, { year: 2020, reason: '补录一件2020年末已答复的申请' });
+    assert.notEqual(audit[0]!.actor, 'system');
+    assert.equal((await head.post('/api/v1/agencies/gjxfj/reports/2020/reopen', { reason: '再次重新开放' })).status, 409);
+
+    const detail = (await clerk.get(`/api/v1/applications/${openCase}`)).json<{ version: number }>();
+    const answer = await clerk.post(`/api/v1/applications/${openCase}/answer`, { version: detail.version, date: '2020-12-30', outcome: 'granted' });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const r = await report(2020);
+    assert.equal(r.applications['granted']?.total, 9);
+    assert.equal(r.applications['carried_forward']?.total, 11);
+  });
+
+  it('a 纠正 reopens a case of a locked year with a new due date; the locked figures stay', async () => {
+    assert.equal((await head.post('/api/v1/agencies/gjxfj/reports/2020/lock')).status, 200);
+    const published = await report(2020);
+    const granted = await cell(2020, 'applications.granted.total');
+    const target = granted.items.find((i) => i.ref !== null)!;
+
+    const res = await clerk.post('/api/v1/agencies/gjxfj/appeals', {
+      body: '国务院',
+      caseNumber: '国复〔2021〕7号',
+      path: 'reconsideration',
+      filedOn: '2021-01-10',
+      result: '纠正',
+      decidedOn: '2021-03-01',
+      applications: [target.ref!],
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    // 2021-03-01 (Mon) decided → 3/2–3/5 4, 3/8–3/12 9, 3/15–3/19 14, 3/22–3/26 19, 3/29 20
+    assert.deepEqual(res.json<{ reopened: unknown }>().reopened, [{ applicationId: target.id, dueOn: '2021-03-29' }]);
+    const app = (await clerk.get(`/api/v1/applications/${target.id}`)).json<{ state: string; dueOn: string; version: number }>();
+    assert.equal(app.state, 'processing');
+    assert.equal(app.dueOn, '2021-03-29');
+    const reopenedEvents = await t.db.db.select({ kind: events.kind }).from(events).where(and(eq(events.applicationId, target.id), eq(events.kind, 'reopened')));
+    assert.equal(reopenedEvents.length, 1);
+
+    assert.deepEqual((await report(2020)).applications, published.applications);
+    assert.deepEqual((await cell(2020, 'applications.granted.total')).items.map((i) => i.id), granted.items.map((i) => i.id));
+    // 2021 counts the 纠正 in table 4
+    assert.equal((await report(2021)).appeals.reconsideration.corrected, 1);
+
+    // The new answer is given; 2020 (locked) still counts the first conclusion.
+    const answer = await clerk.post(`/api/v1/applications/${target.id}/answer`, { version: app.version, date: '2021-03-10', outcome: 'partially_granted' });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.deepEqual((await report(2020)).applications, published.applications);
+
+    const list = await clerk.get('/api/v1/agencies/gjxfj/appeals?year=2021');
+    assert.equal(list.status, 200);
+    assert.deepEqual(list.json<{ items: { caseNumber: string; result: string; applications: string[] }[] }>().items.map((a) => [a.caseNumber, a.result, a.applications]), [['国复〔2021〕7号', 'corrected', [target.id]]]);
+  });
+
+  it('refuses an appeal record that would change table 4 of the locked year', async () => {
+    const res = await clerk.post('/api/v1/agencies/gjxfj/appeals', {
+      body: '国务院',
+      caseNumber: '国复〔2020〕999号',
+      path: 'reconsideration',
+      filedOn: '2020-11-01',
+      result: 'upheld',
+      decidedOn: '2020-12-20',
+      applications: [openCase],
+    });
+    assert.equal(res.status, 409);
+    assert.equal(res.json<Problem>().code, 'report.locked');
+    const bad = await clerk.post('/api/v1/agencies/gjxfj/appeals', { body: '国务院', caseNumber: 'x', path: 'nowhere', filedOn: '2021-01-01', result: 'maybe', applications: ['nope'] });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.json<Problem>().errors.map((e) => e.path).sort(), ['appeal.path', 'appeal.result']);
+  });
+});
