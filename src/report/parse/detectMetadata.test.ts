@@ -16,4 +16,12 @@ describe('year and agency', () => {
     assert.equal(detectAgency(['正文', '平潭综合实验区自然资源与生态环境局', '2024年1月5日'], undefined, undefined)?.value, '平潭综合实验区自然资源与生态环境局');
     assert.equal(detectAgency(['正文'], undefined, 'reports/80629_某某县商务局2021年政府信息公开工作年度报告.txt')?.value, '某某县商务局');
   });
+
+  it('finds the agency when the title lacks it: the line above, the page metadata', () => {
+    assert.equal(detectAgency(['国家信访局', '2020年政府信息公开工作年度报告', '一、总体情况'], undefined, undefined)?.value, '国家信访局');
+    assert.equal(detectAgency(['2023年度XX县自然资源局政府信息公开工作年度报告'], undefined, undefined)?.value, 'XX县自然资源局');
+    assert.equal(detectAgency(['标题：2022年政府信息公开工作年度报告', '发布机构：某某县市场监督管理局', '正文'], undefined, undefined)?.value, '某某县市场监督管理局');
+    // a heading above the title that is not an agency is not taken for one
+    assert.equal(detectAgency(['政府信息公开年报', '2022年政府信息公开工作年度报告'], undefined, undefined), null);
+  });
 });

@@ -19,6 +19,8 @@ export interface Detected<T> {
 
 const MIN_YEAR = 2008;
 const MAX_YEAR = 2100;
+/** How the name of a government body ends (局, 委员会, 人民政府, 办公室, 区, 县 …). */
+const AGENCY_SUFFIX = /(?:局|委|委员会|厅|部|署|办|办公室|政府|中心|院|会|所|站|队|馆|处|科|区|县|市|省|镇|乡|街道|盟|旗|州)$/u;
 const TITLE_TAIL = /政府信息公开(?:工作)?年度报告/;
 
 function compact(line: string): string {
@@ -47,7 +49,10 @@ export function detectYear(lines: readonly string[], title: string | undefined):
 
 /** The agency: the title before its year, else the signature above the closing date. */
 export function detectAgency(lines: readonly string[], title: string | undefined, source: string | undefined): Detected<string> | null {
-  for (const line of [title ?? '', ...lines.slice(0, 40)].map(compact)) {
+  const head = [title ?? '', ...lines.slice(0, 40)].map(compact);
+  let titleAt = -1;
+  for (let i = 0; i < head.length; i++) {
+    const line = head[i]!;
     if (!TITLE_TAIL.test(line)) continue;
     const m = /^(.*?)(\d{4})年度?(.*?)政府信息公开(?:工作)?年度报告/.exec(line);
     if (!m) continue;
@@ -55,6 +60,17 @@ export function detectAgency(lines: readonly string[], title: string | undefined
     if (before) return { value: before, how: `title ${m[0]}` };
     const between = cleanAgency(m[3]!);
     if (between) return { value: between, how: `title ${m[0]}` };
+    if (titleAt < 0) titleAt = i;
+  }
+  // a title without the agency: the agency often stands on the line above it (a two-line heading)
+  if (titleAt > 1) {
+    const above = head.slice(1, titleAt).filter((l) => l !== '').at(-1);
+    if (above && isAgencyName(above) && AGENCY_SUFFIX.test(above)) return { value: above, how: `the line above the title ${above}` };
+  }
+  // a page's metadata: `发布机构：XX局`, `来源：XX局`
+  for (const line of head) {
+    const m = /^(?:发布机构|发文机关|发布单位|信息来源|来源|公开主体)[:：](.{2,40})$/.exec(line);
+    if (m && isAgencyName(m[1]!)) return { value: m[1]!, how: `page metadata ${line}` };
   }
   const tail = lines.map(compact).filter((l) => l !== '').slice(-6);
   for (let i = tail.length - 1; i >= 0; i--) {

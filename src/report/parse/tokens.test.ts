@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { linesFromText } from './extract/text.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 // punctuation-only text (key '') is kept for the narrative but carries no label
@@ -48,8 +49,16 @@ describe('tokenize', () => {
     assert.equal(t?.raw, '（一）予以公开');
   });
 
-  it('an empty table cell is a blank; an empty text cell is nothing', () => {
+  it('an empty table cell is a blank; in text only an empty cell between figures is one', () => {
     assert.deepEqual(tokenize([{ cells: ['', '3'], atomic: true }]).map(describeToken), ['B', 'N:3']);
-    assert.deepEqual(tokenize([{ cells: ['', '3'], atomic: false }]).map(describeToken), ['N:3']);
+    assert.deepEqual(tokenize(linesFromText('\t3')).map(describeToken), ['N:3']);
+    assert.deepEqual(tokenize(linesFromText('7、属于行政执法案卷\t8\t0\t\t0\t\t')).map(describeToken).slice(-4), ['N:8', 'N:0', 'B', 'N:0']);
+    assert.deepEqual(tokenize(linesFromText('| 行政复议 |  |  | 3 |')).map(describeToken).filter((t) => t === 'B'), []);
+  });
+
+  it('a figure alone in its cell with its unit is a figure; in a sentence it is prose', () => {
+    assert.deepEqual(tokenize([{ cells: ['24件'], atomic: true }]).map(describeToken), ['N:24']);
+    assert.deepEqual(tokenize(linesFromText('予以公开\t24 件\t3')).map(describeToken).slice(-2), ['N:24', 'N:3']);
+    assert.equal(tokenize(linesFromText('全年共收到申请136件')).filter((t) => t.kind === 'num' && !t.prose).length, 0);
   });
 });

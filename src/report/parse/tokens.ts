@@ -63,7 +63,8 @@ export function tokenize(lines: readonly SourceLine[]): Token[] {
       const sep = c > 0 ? '\t' : index > 0 ? '\n' : '';
       const before = tokens.length;
       if (rawCell.trim() === '') {
-        if (line.atomic) tokens.push({ kind: 'blank', raw: '', line: index, sep });
+        // an empty cell is a blank figure: a table cell (atomic), or one the text extractor kept between figures
+        tokens.push({ kind: 'blank', raw: '', line: index, sep });
         return;
       }
       tokenizeCell(rawCell, line.atomic, index, tokens);

@@ -1,18 +1,43 @@
 /**
  * Plain text (a PDF or web page as some tool extracted it, Markdown) to lines of cells: a line splits
  * on tabs, `|` and runs of two or more spaces. Separator lines (`--|---`) carry nothing.
+ *
+ * An empty cell between two figures (`8\t0\t\t0\t1`, `| 3 |  | 0 |`) is a blank cell of the table and
+ * is kept (the tokeniser makes it a blank: an unknown figure, not a zero). Empty cells elsewhere —
+ * around labels, at the ends of a line — only pad the layout and are dropped.
  */
 import type { SourceLine } from '../document.ts';
 
 const SEPARATOR_LINE = /^[\s|:\-—=+]*$/;
 const CELL_BREAK = /\t|\||\u3000{2,}| {2,}/;
+/** A cell that holds one figure (or a blank mark): digits with separators, a sign, a unit. */
+const FIGURE_CELL = /^(?:[-−]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件|个|条|项)?|[-—–―/\\]{1,2})$/u;
 
 export function linesFromText(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
   for (const raw of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
     if (SEPARATOR_LINE.test(raw) && raw.trim() !== '') continue;
-    const cells = raw.split(CELL_BREAK).map((c) => c.trim()).filter((c) => c !== '');
+    const cells = keepInnerBlanks(raw.split(CELL_BREAK).map((c) => c.trim()));
     if (cells.length > 0) lines.push({ cells, atomic: false });
   }
   return lines;
+}
+
+function keepInnerBlanks(cells: string[]): string[] {
+  if (!cells.includes('')) return cells;
+  const out: string[] = [];
+  let lastFilled = '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell !== '') {
+      out.push(cell);
+      lastFilled = cell;
+      continue;
+    }
+    if (!FIGURE_CELL.test(lastFilled)) continue;
+    let next = i + 1;
+    while (next < cells.length && cells[next] === '') next++;
+    if (next < cells.length && FIGURE_CELL.test(cells[next]!)) out.push('');
+  }
+  return out;
 }
