@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { renderReportDocx } from './docx.ts';
+import { DOCX_TEXT_WIDTH_TWIPS, columnWidthsTwips, keptWithNext, renderReportDocx } from './docx.ts';
+import { reportTables } from './tableLayout.ts';
 import { fullReport2021, seedJson, seedReport } from './testReports.ts';
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -17,6 +18,16 @@ async function partsOf(buffer: Buffer): Promise<{ document: string; fonts: strin
   const read = (path: string) => zip.file(path)!.async('string');
   return { document: await read('word/document.xml'), fonts: await read('word/fontTable.xml'), styles: await read('word/styles.xml') };
 }
+
+/** Each table's XML, and in it each row's XML and each cell's XML. */
+function tablesOf(xml: string): { xml: string; rows: string[][] }[] {
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([table]) => ({
+    xml: table,
+    rows: [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map(([row]) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([tc]) => tc)),
+  }));
+}
+
+const numberOf = (xml: string, re: RegExp) => Number(re.exec(xml)?.[1] ?? NaN);
 
 describe('DOCX renderer', async () => {
   const buffer = await renderReportDocx(seedReport());
@@ -95,5 +106,104 @@ describe('DOCX renderer', async () => {
     const unpaid = report.applications['other.unpaid_fee']!;
     assert.deepEqual(all.slice(at + 1, at + 8), Object.values(unpaid).map(String));
     assert.ok(all.includes('本年收费金额（单位：万元）'));
+  });
+
+  describe('as a reader sees it', async () => {
+    const tables = tablesOf(document);
+    const full = tablesOf((await partsOf(await renderReportDocx(fullReport2021()))).document);
+
+    it('fills the text width exactly, in every table and every row', () => {
+      for (const { xml, rows } of [...tables, ...full]) {
+        const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+        assert.equal(grid.reduce((a, b) => a + b, 0), DOCX_TEXT_WIDTH_TWIPS);
+        for (const row of rows) {
+          assert.equal(row.reduce((a, tc) => a + numberOf(tc, /<w:tcW w:type="dxa" w:w="(\d+)"\/>/), 0), DOCX_TEXT_WIDTH_TWIPS);
+          assert.equal(row.reduce((a, tc) => a + (numberOf(tc, /<w:gridSpan w:val="(\d+)"\/>/) || 1), 0), grid.length);
+        }
+      }
+    });
+
+    it('gives the figure columns of tables 3 and 4 one even width', () => {
+      const [, applications, appeals] = tables.map(({ xml }) => [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1])));
+      const figures = applications!.slice(3);
+      assert.equal(figures.length, 7);
+      assert.ok(Math.max(...figures) - Math.min(...figures) <= 1, String(figures));
+      assert.ok(Math.max(...appeals!) - Math.min(...appeals!) <= 1, String(appeals));
+      // The label columns leave the figures at least two 小五 characters (18pt) beside their cell margins.
+      assert.ok(Math.min(...figures) - 120 >= 2 * 9 * 20);
+    });
+
+    it('repeats the header rows of tables 3 and 4 on each page, and only those', () => {
+      const headers = tables.map(({ xml }) => [...xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map(([r], i) => ({ i, header: /<w:trPr>[\s\S]*?<w:tblHeader\/>[\s\S]*?<\/w:trPr>/.test(r) })));
+      assert.ok(headers[0]!.every((r) => !r.header));
+      for (const t of [1, 2]) {
+        assert.deepEqual(headers[t]!.filter((r) => r.header).map((r) => r.i), [0, 1, 2]);
+      }
+      assert.equal(document.match(/<w:tblHeader\/>/g)?.length, 6);
+    });
+
+    it('centres every cell vertically and never lets a row split', () => {
+      for (const { rows } of tables) {
+        for (const tc of rows.flat()) assert.match(tc, /<w:vAlign w:val="center"\/>/);
+      }
+      assert.equal(document.match(/<w:cantSplit\/>/g)?.length, tables.reduce((a, t) => a + t.rows.length, 0));
+    });
+
+    it('sets empty cells (unknown figures, merged continuations) in the table size, not the body size', () => {
+      for (const { rows } of tables) {
+        for (const tc of rows.flat()) {
+          for (const [p] of tc.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)) {
+            const mark = /<w:pPr>[\s\S]*<w:rPr>([\s\S]*?)<\/w:rPr>[\s\S]*<\/w:pPr>/.exec(p)?.[1] ?? '';
+            assert.match(mark, /<w:sz w:val="(18|21)"\/>/, p);
+            assert.match(mark, /w:eastAsia="宋体"/);
+          }
+        }
+      }
+      const continuations = tables.flatMap((t) => t.rows.flat()).filter((tc) => /<w:vMerge w:val="continue"\/>|<w:vMerge\/>/.test(tc));
+      assert.ok(continuations.length >= 20);
+      for (const tc of continuations) assert.deepEqual(runTexts(tc), []);
+      // The four unknown table-4 cells are empty cells of their own, not missing ones.
+      assert.equal(tables[2]!.rows[3]!.length, 15);
+      assert.deepEqual(tables[2]!.rows[3]!.slice(11).map(runTexts), [[], [], [], []]);
+    });
+
+    it('breaks a title too long for one line after the agency', () => {
+      const title = /<w:body><w:p>([\s\S]*?)<\/w:p>/.exec(document)![1]!;
+      assert.match(title, /<w:jc w:val="center"\/>/);
+      assert.deepEqual(runTexts(title), ['国家信访局', '2020年政府信息公开工作年度报告']);
+      assert.match(title, /<w:br\/><w:t xml:space="preserve">2020年/);
+      assert.match(title, /w:eastAsia="方正小标宋简体"/);
+    });
+
+    it('keeps a table heading and its lead-in with the header rows and first body rows', async () => {
+      const xml = (await partsOf(await renderReportDocx(fullReport2021()))).document;
+      const lead = /<w:p>(?:(?!<w:p>)[\s\S])*?本年度收到和处理政府信息公开申请情况如下。[\s\S]*?<\/w:p>/.exec(xml)![0];
+      assert.match(lead, /<w:keepNext\/>/);
+      const kept = full[1]!.rows.map((r) => r.every((tc) => /<w:keepNext\/>/.test(tc)));
+      const free = full[1]!.rows.map((r) => r.every((tc) => !/<w:keepNext\/>/.test(tc)));
+      assert.deepEqual(kept.slice(0, 5), [true, true, true, true, true]); // three header rows, the first two body rows
+      assert.ok(free[5] && free[10], 'the middle of the table may break');
+      assert.deepEqual([kept.at(-2), free.at(-1)], [true, true]);
+    });
+  });
+
+  it('rounds column widths to add up to the text width', () => {
+    for (const grid of reportTables(seedReport())) {
+      const widths = columnWidthsTwips(grid.columnWeights, DOCX_TEXT_WIDTH_TWIPS);
+      assert.equal(widths.reduce((a, b) => a + b, 0), DOCX_TEXT_WIDTH_TWIPS);
+      assert.equal(widths.length, grid.columnCount);
+    }
+    assert.deepEqual(columnWidthsTwips([1, 1, 1], 100), [34, 33, 33]);
+  });
+
+  it('keeps each table-2 block whole and lets it break between blocks', () => {
+    const [proactive] = reportTables(seedReport());
+    const keep = keptWithNext(proactive!);
+    let r = 0;
+    for (const group of proactive!.groups) {
+      const inBlock = keep.slice(r, r + group.rows.length);
+      assert.deepEqual(inBlock, group.rows.map((_, i) => i < group.rows.length - 1));
+      r += group.rows.length;
+    }
   });
 });

@@ -18,11 +18,12 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
 import type { ReportData } from '../reportData.ts';
-import { reportDocument } from './reportDocument.ts';
+import { reportDocument, titleLines } from './reportDocument.ts';
 import type { GridCell, TableGrid } from './tableLayout.ts';
 
 /** The fonts the document declares; `fallback` is written as the font's altName for machines without it. */
@@ -38,6 +39,9 @@ export const DOCX_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as c
 const A4_MM = { width: 210, height: 297 } as const;
 /** Rounded, not floored as docx's own helper does: A4 is 11906 × 16838 twips. */
 const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
+/** The width between the margins: 156 mm, 8844 twips. */
+export const DOCX_TEXT_WIDTH_TWIPS = twip(A4_MM.width - DOCX_MARGINS_MM.left - DOCX_MARGINS_MM.right);
+const TEXT_WIDTH_PT = DOCX_TEXT_WIDTH_TWIPS / 20;
 
 /** Sizes in half-points: 二号 22pt, 三号 16pt, 五号 10.5pt, 小五 9pt. */
 const SIZE = { title: 44, heading: 32, body: 32, table: 21, tableSmall: 18, footer: 28 } as const;
@@ -51,13 +55,14 @@ const font = (role: FontRole) => {
 
 export async function renderReportDocx(report: ReportData): Promise<Buffer> {
   const doc = reportDocument(report);
+  const title = titleLines(doc, TEXT_WIDTH_PT / (SIZE.title / 2));
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 320, line: 720, lineRule: LineRuleType.EXACT },
-      children: [new TextRun({ text: doc.title, font: font('title'), size: SIZE.title })],
+      children: title.map((line, i) => new TextRun({ text: line, font: font('title'), size: SIZE.title, ...(i > 0 ? { break: 1 } : {}) })),
     }),
-    ...doc.preamble.map(bodyParagraph),
+    ...doc.preamble.map((p) => bodyParagraph(p)),
   ];
   for (const section of doc.sections) {
     children.push(
@@ -68,7 +73,9 @@ export async function renderReportDocx(report: ReportData): Promise<Buffer> {
         children: [new TextRun({ text: section.heading, font: font('heading'), size: SIZE.heading })],
       }),
     );
-    children.push(...section.paragraphs.map(bodyParagraph));
+    // The lead-in of a table stays on the page where the table starts.
+    const last = section.paragraphs.length - 1;
+    children.push(...section.paragraphs.map((p, i) => bodyParagraph(p, section.table !== null && i === last)));
     if (section.table) children.push(...tableBlock(section.table));
   }
 
@@ -106,9 +113,10 @@ export async function renderReportDocx(report: ReportData): Promise<Buffer> {
   return declareFallbacks(await Packer.toBuffer(document));
 }
 
-function bodyParagraph(text: string): Paragraph {
+function bodyParagraph(text: string, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
+    keepNext,
     indent: { firstLine: 640 },
     spacing: { line: BODY_LINE_TWIPS, lineRule: LineRuleType.EXACT },
     children: [new TextRun({ text, font: font('body'), size: SIZE.body })],
@@ -118,37 +126,92 @@ function bodyParagraph(text: string): Paragraph {
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER } as const;
 
+/** Column widths in twips, in proportion to the weights, rounded so that they add up to exactly `total`. */
+export function columnWidthsTwips(weights: readonly number[], total: number): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (w / sum) * total);
+  const widths = exact.map(Math.floor);
+  let short = total - widths.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r);
+  for (const { i } of byRemainder) {
+    if (short-- <= 0) break;
+    widths[i]!++;
+  }
+  return widths;
+}
+
+/** Body rows kept with a table's header rows, so that a header never ends a page on its own. */
+const ROWS_WITH_HEADER = 3;
+/** Rows kept together at a table's end, so that no single row is carried over under a repeated header. */
+const ROWS_AT_END = 2;
+
+/**
+ * Which rows are kept on the page of the row after them (Word's keep-with-next, written on every paragraph
+ * of the row). Table 2 keeps each block whole and breaks between blocks; tables 3 and 4 keep their header
+ * rows with the first body rows and their last rows together.
+ */
+export function keptWithNext(grid: TableGrid): boolean[] {
+  const rowGroups = grid.groups.flatMap((g, gi) => g.rows.map(() => ({ gi, kind: g.kind })));
+  const count = rowGroups.length;
+  const headRows = rowGroups.filter((r) => r.kind === 'head').length;
+  const blocks = grid.groups.some((g) => g.rows.some((r) => r.role === 'caption'));
+  return rowGroups.map((r, i) => {
+    if (i === count - 1) return false;
+    if (blocks) return rowGroups[i + 1]!.gi === r.gi;
+    return i < headRows + ROWS_WITH_HEADER - 1 || i >= count - ROWS_AT_END;
+  });
+}
+
 function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
-  const textWidth = twip(A4_MM.width - DOCX_MARGINS_MM.left - DOCX_MARGINS_MM.right);
-  const weightSum = grid.columnWeights.reduce((a, b) => a + b, 0);
-  const columnWidths = grid.columnWeights.map((w) => Math.floor((w / weightSum) * textWidth));
+  const columnWidths = columnWidthsTwips(grid.columnWeights, DOCX_TEXT_WIDTH_TWIPS);
   // Many narrow columns (tables 3 and 4) take 小五 so that two-character lines fit.
   const size = grid.columnCount > 8 ? SIZE.tableSmall : SIZE.table;
+  const keep = keptWithNext(grid);
+  // A cell merged down is written, as Word writes it, as a vMerge restart cell and a continue cell in each
+  // row below; the continue cells are written here rather than by docx so that their empty paragraphs
+  // take the table's size and do not stretch the rows to the body's 三号.
+  const spanning: (GridCell | null)[] = Array<GridCell | null>(grid.columnCount).fill(null);
   const rows: TableRow[] = [];
+  let r = 0;
   for (const group of grid.groups) {
     for (const row of group.rows) {
+      const starting = new Map(row.cells.map((c) => [c.col, c]));
+      const cells: TableCell[] = [];
+      for (let col = 0; col < grid.columnCount; ) {
+        const above = spanning[col];
+        const c = above && above.row + above.rowSpan > r ? above : starting.get(col);
+        if (!c) throw new Error(`table ${grid.id}: no cell at row ${r}, column ${col}`);
+        const merge = c.rowSpan === 1 ? null : c.row === r ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE;
+        cells.push(tableCell(c, columnWidths, size, merge, keep[r]!));
+        if (c.row === r) spanning[col] = c;
+        col += c.colSpan;
+      }
       rows.push(
         new TableRow({
           ...(group.kind === 'head' ? { tableHeader: true } : {}),
           cantSplit: true,
-          children: row.cells.map((c) => tableCell(c, columnWidths, size)),
+          children: cells,
         }),
       );
+      r++;
     }
   }
   return [
-    new Table({ rows, columnWidths, width: { size: textWidth, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS }),
+    new Table({ rows, columnWidths, width: { size: DOCX_TEXT_WIDTH_TWIPS, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS }),
     // Word needs a paragraph between a table and what follows; keep it small.
     new Paragraph({ spacing: { after: 0, line: 240 }, children: [] }),
   ];
 }
 
-function tableCell(c: GridCell, columnWidths: number[], size: number): TableCell {
+type VerticalMerge = (typeof VerticalMergeType)[keyof typeof VerticalMergeType];
+
+function tableCell(c: GridCell, columnWidths: number[], size: number, merge: VerticalMerge | null, keepNext: boolean): TableCell {
   const width = columnWidths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
   const centred = c.numeric || (c.header && c.scope !== 'row' && c.scope !== 'rowgroup');
+  const text = merge === VerticalMergeType.CONTINUE || c.text === '' ? null : c.text;
   return new TableCell({
-    rowSpan: c.rowSpan,
     columnSpan: c.colSpan,
+    ...(merge ? { verticalMerge: merge } : {}),
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { top: 20, bottom: 20, left: 60, right: 60 },
@@ -156,7 +219,10 @@ function tableCell(c: GridCell, columnWidths: number[], size: number): TableCell
       new Paragraph({
         alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
         spacing: { line: 260, lineRule: LineRuleType.AUTO },
-        children: c.text === '' ? [] : [new TextRun({ text: c.text, font: font('table'), size })],
+        keepNext,
+        // The paragraph mark's size sets the height of an empty cell (an unknown figure, a merged cell's continuation).
+        run: { font: font('table'), size },
+        children: text === null ? [] : [new TextRun({ text, font: font('table'), size })],
       }),
     ],
   });
