@@ -92,7 +92,12 @@ export function detectAgency(lines: readonly string[], title: string | undefined
 function cleanAgency(text: string): string {
   // a page title often carries the site: `XX市人民政府-XX局…`, `标题:XX局…`
   const afterColon = text.split(/[:：\-_|>»/—]+/).pop() ?? '';
-  const cleaned = afterColon.replace(/^[#*>\s《“"]+/, '').replace(/^关于(?:印发|发布|公布)?/, '').replace(/[》”"]+$/, '');
+  // `# 关于公布《XX局2022年…》的公告`: the heading marks, the covering notice and its quotes go
+  const cleaned = afterColon
+    .replace(/^[#*>\s《“"]+/, '')
+    .replace(/^关于(?:印发|发布|公布|公开|转发)?/, '')
+    .replace(/^[《“"]+/, '')
+    .replace(/[》”"]+$/, '');
   return isAgencyName(cleaned) ? cleaned : '';
 }
 

@@ -4,7 +4,7 @@
  * the row, then R1 and R2 across rows. A row printed as N separate figures is taken as printed, even
  * when it breaks a relation: the parser reports a report's errors, it does not correct them.
  */
-import { APPLICANT_COLUMN_IDS, APPLICANT_KIND_IDS, outcomeRows, table3Rows, type Table2ValueKind } from '../../law/index.ts';
+import { APPLICANT_COLUMN_IDS, APPLICANT_COLUMNS, APPLICANT_KIND_IDS, ORGANISATION_HEADER, outcomeRows, table3Rows, type Table2ValueKind } from '../../law/index.ts';
 import { setCell } from '../reportData.ts';
 import { alignLabels } from './alignLabels.ts';
 import { labelHead, labelStreamKey } from './normalize.ts';
@@ -41,6 +41,10 @@ export function readApplications(ctx: ReadContext, from: number, to: number): nu
   const hits = alignLabels(ctx.stream, specs, from, to);
   const endToken = to >= ctx.stream.text.length ? ctx.tokens.length : ctx.stream.tokenAt(to);
 
+  const firstRow = hits.find((h) => h !== null);
+  const order = firstRow ? columnOrder(ctx, from, firstRow.start) : null;
+  if (order) ctx.notes.push(`table 3: the columns are printed in the order ${order.map((c) => APPLICANT_COLUMNS[c]!.label).join('、')} (read from the header)`);
+
   const results: RowResult[] = [];
   rows.forEach((row, i) => {
     const hit = hits[i];
@@ -51,6 +55,7 @@ export function readApplications(ctx: ReadContext, from: number, to: number): nu
     const next = hits.slice(i + 1).find((h) => h !== null);
     const figures = figuresBetween(ctx.tokens, hit.token, next ? next.token : endToken);
     const rr = rowReadings(figures, KINDS);
+    if (order) rr.readings = rr.readings.map((r) => inTemplateOrder(r, order));
     if (rr.overflow) ctx.notes.push(`table 3: ${row.id}: too many ways to read "${printed(figures)}"`);
     const readings = rr.how === 'direct' ? rr.readings : rr.readings.filter(rowSumHolds);
     if (rr.readings.length > 0 && readings.length === 0) {
@@ -61,6 +66,39 @@ export function readApplications(ctx: ReadContext, from: number, to: number): nu
 
   resolve(ctx, results);
   return hits.filter((h) => h !== null).length;
+}
+
+/**
+ * The order the header prints the seven applicant columns in, as template column indexes, when it is
+ * not the template's own (null then, or when the header does not show every column label once).
+ * In a two-level header read in document order the merged 法人或其他组织 cell comes before its five
+ * sub-columns, and a column label printed after it on the same header row (总计) stands after them.
+ */
+export function columnOrder(ctx: Pick<ReadContext, 'stream'>, from: number, to: number): number[] | null {
+  const group = ctx.stream.findExact(labelStreamKey(ORGANISATION_HEADER), from, to);
+  const outsideGroup = (h: { start: number; end: number }) => !group || h.end <= group.start || h.start >= group.end;
+  const placed: { column: number; band: number; pos: number }[] = [];
+  for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
+    const column = APPLICANT_COLUMNS[c]!;
+    const found = ctx.stream.findAll(labelStreamKey(column.label), from, to).filter(outsideGroup);
+    if (found.length !== 1) return null;
+    const pos = found[0]!.start;
+    const organisation = 'organisation' in column && column.organisation;
+    if (group && organisation && pos < group.start) return null;
+    placed.push({ column: c, band: !group || organisation ? 1 : pos < group.start ? 0 : 2, pos });
+  }
+  placed.sort((a, b) => a.band - b.band || a.pos - b.pos);
+  const order = placed.map((p) => p.column);
+  return order.every((c, p) => c === p) ? null : order;
+}
+
+/** A reading in printed column order, put in the template's order. */
+function inTemplateOrder(reading: Reading, order: readonly number[]): Reading {
+  const out: Reading = new Array<number | null>(reading.length).fill(null);
+  order.forEach((column, printedAt) => {
+    out[column] = reading[printedAt] ?? null;
+  });
+  return out;
 }
 
 function resolve(ctx: ReadContext, results: RowResult[]): void {

@@ -9,7 +9,8 @@
 import type { SourceLine } from '../document.ts';
 
 const SEPARATOR_LINE = /^[\s|:\-—=+]*$/;
-const CELL_BREAK = /\t|\||\u3000{2,}| {2,}/;
+/** A tab or `|` with the spaces around it is one break (`| 0 |  | 3 |` has one empty cell); else a wide gap. */
+const CELL_BREAK = /[ \u3000]*[\t|][ \u3000]*|\u3000{2,}| {2,}/;
 /** A cell that holds one figure (or a blank mark): digits with separators, a sign, a unit. */
 const FIGURE_CELL = /^(?:[-−]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件|个|条|项)?|[-—–―/\\]{1,2})$/u;
 
