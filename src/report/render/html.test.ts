@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
-import { renderReportHtml } from './html.ts';
+import { REPORT_CSS, renderReportHtml } from './html.ts';
+import { reportTables } from './tableLayout.ts';
 import { FULL_NARRATIVE, fullReport2021, seedJson, seedReport } from './testReports.ts';
 
 /** Every `table.row.column` figure of the fixture file, as the renderer should print it. */
@@ -87,5 +88,44 @@ describe('HTML renderer', () => {
     }
     assert.equal($f('th').filter((_, el) => $f(el).text() === '（六）其他处理').attr('rowspan'), '3');
     assert.equal($f('td[data-cell="proactive.fees.amount_wan"]').attr('colspan'), '3');
+  });
+
+  describe('as a reader sees it', () => {
+    /** The declarations of the rule for exactly `selector` in REPORT_CSS. */
+    const rule = (selector: string): string => {
+      const at = REPORT_CSS.indexOf(`\n${selector} {`);
+      assert.ok(at >= 0, selector);
+      return REPORT_CSS.slice(at, REPORT_CSS.indexOf('}', at));
+    };
+
+    it('lays tables out fixed, in columns weighted as the grid says', () => {
+      assert.match(rule('.gk-report table'), /table-layout: fixed/);
+      const grids = reportTables(seedReport());
+      $('table').each((i, table) => {
+        const widths = $(table).find('colgroup col').toArray().map((col) => Number(/width: ([\d.]+)%/.exec($(col).attr('style') ?? '')?.[1]));
+        const weights = grids[i]!.columnWeights;
+        assert.equal(widths.length, grids[i]!.columnCount);
+        assert.ok(Math.abs(widths.reduce((a, b) => a + b, 0) - 100) < 0.01);
+        const total = weights.reduce((a, b) => a + b, 0);
+        widths.forEach((w, k) => assert.ok(Math.abs(w - (weights[k]! / total) * 100) < 0.001));
+      });
+      // The figure columns of table 3 are even, and figures never wrap (21870 stayed one line).
+      const figures = $('table.gk-table-applications col').toArray().slice(3).map((col) => $(col).attr('style'));
+      assert.equal(new Set(figures).size, 1);
+      assert.match(rule('.gk-report td.gk-num'), /white-space: nowrap/);
+    });
+
+    it('lets the title break after the agency only', () => {
+      assert.deepEqual($('h1 .gk-title-line').toArray().map((el) => $(el).text()), ['国家信访局', '2020年政府信息公开工作年度报告']);
+      assert.match(rule('.gk-report h1 .gk-title-line'), /display: inline-block/);
+    });
+
+    it('prints without pushing a table with merged row labels off its page', () => {
+      // break-inside: avoid on a row holding a rowspan cell made Chromium move the 20 rows of 三、本年度办理结果 to a page of their own.
+      assert.doesNotMatch(REPORT_CSS, /(^|[\s,])\.gk-report tr\s*\{[^}]*break-inside: avoid/);
+      assert.match(REPORT_CSS, /th:not\(\[rowspan\]\) \{[^}]*break-inside: avoid/);
+      assert.match(rule('.gk-report h2'), /break-after: avoid/);
+      assert.match(REPORT_CSS, /\.gk-report thead \{ display: table-header-group; \}/);
+    });
   });
 });

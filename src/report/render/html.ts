@@ -4,7 +4,7 @@
  * data cell names its ReportData cell in `data-cell`.
  */
 import type { ReportData } from '../reportData.ts';
-import { reportDocument } from './reportDocument.ts';
+import { reportDocument, titleLines } from './reportDocument.ts';
 import type { GridCell, TableGrid } from './tableLayout.ts';
 
 export interface HtmlOptions {
@@ -17,14 +17,18 @@ export const REPORT_CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 .gk-report { font-family: "FangSong", "仿宋_GB2312", "仿宋", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; font-size: 16pt; line-height: 1.75; color: #000; max-width: 156mm; margin: 0 auto; }
 .gk-report h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }
-.gk-report h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0.6em 0 0.3em; text-indent: 2em; }
+.gk-report h1 .gk-title-line { display: inline-block; }
+.gk-report h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0.6em 0 0.3em; text-indent: 2em; break-after: avoid; page-break-after: avoid; }
 .gk-report p { margin: 0; text-indent: 2em; text-align: justify; }
-.gk-report table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 10.5pt; line-height: 1.4; page-break-inside: auto; }
+.gk-report table { border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0.5em 0 1em; font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 10.5pt; line-height: 1.4; page-break-inside: auto; }
+.gk-report table.gk-table-applications, .gk-report table.gk-table-appeals { font-size: 9pt; }
 .gk-report caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .gk-report th, .gk-report td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; font-weight: normal; text-align: left; }
 .gk-report thead th { text-align: center; }
-.gk-report td.gk-num { text-align: center; font-variant-numeric: tabular-nums; }
-.gk-report tr { page-break-inside: avoid; break-inside: avoid; }
+.gk-report td.gk-num { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; padding: 2px 1px; }
+.gk-report td, .gk-report th:not([rowspan]) { page-break-inside: avoid; break-inside: avoid; }
+.gk-report thead tr, .gk-report tbody tr:nth-child(-n+3), .gk-report tbody tr:nth-last-child(-n+2) { break-before: avoid; page-break-before: avoid; }
+.gk-report .gk-table-proactive tbody { break-inside: avoid; page-break-inside: avoid; }
 .gk-report thead { display: table-header-group; }
 @media print { .gk-report { max-width: none; } }
 `;
@@ -36,7 +40,11 @@ export function escapeHtml(text: string): string {
 
 export function renderReportHtml(report: ReportData, options: HtmlOptions): string {
   const doc = reportDocument(report);
-  const parts: string[] = [`<article class="gk-report" lang="zh-CN">`, `<h1>${escapeHtml(doc.title)}</h1>`];
+  // The title may break after the agency and nowhere else; on a wide page it stays one line.
+  const title = titleLines(doc, 0)
+    .map((line) => `<span class="gk-title-line">${escapeHtml(line)}</span>`)
+    .join('');
+  const parts: string[] = [`<article class="gk-report" lang="zh-CN">`, `<h1>${title}</h1>`];
   for (const p of doc.preamble) parts.push(`<p>${escapeHtml(p)}</p>`);
   for (const section of doc.sections) {
     parts.push(`<section id="gk-${section.id}">`, `<h2>${escapeHtml(section.heading)}</h2>`);
@@ -65,7 +73,7 @@ export function renderReportHtml(report: ReportData, options: HtmlOptions): stri
 }
 
 function tableHtml(grid: TableGrid): string {
-  const out: string[] = [`<table class="gk-table gk-table-${grid.id}">`, `<caption>${escapeHtml(grid.caption)}</caption>`];
+  const out: string[] = [`<table class="gk-table gk-table-${grid.id}">`, `<caption>${escapeHtml(grid.caption)}</caption>`, colgroupHtml(grid)];
   for (const group of grid.groups) {
     const tag = group.kind === 'head' ? 'thead' : 'tbody';
     out.push(`<${tag}>`);
@@ -74,6 +82,13 @@ function tableHtml(grid: TableGrid): string {
   }
   out.push('</table>');
   return out.join('\n');
+}
+
+/** The grid's column weights as percentages (the table is laid out fixed, so label columns keep their room). */
+export function colgroupHtml(grid: TableGrid): string {
+  const sum = grid.columnWeights.reduce((a, b) => a + b, 0);
+  const cols = grid.columnWeights.map((w) => `<col style="width: ${((w / sum) * 100).toFixed(3)}%">`);
+  return `<colgroup>${cols.join('')}</colgroup>`;
 }
 
 function cellHtml(c: GridCell): string {
