@@ -24,4 +24,14 @@ describe('year and agency', () => {
     // a heading above the title that is not an agency is not taken for one
     assert.equal(detectAgency(['政府信息公开年报', '2022年政府信息公开工作年度报告'], undefined, undefined), null);
   });
+
+  it('reads other ways of stating the year and the title', () => {
+    assert.equal(detectYear(['统计期限为2023.1.1—2023.12.31'], undefined)?.value, 2023);
+    assert.equal(detectYear(['统计时段：2022-01-01至2022-12-31'], undefined)?.value, 2022);
+    assert.equal(detectYear(['某某县人民政府二〇二三年政府信息公开工作年度报告'], undefined)?.value, 2023);
+    assert.equal(detectYear(['某某县教育局政府信息公开工作2021年度报告'], undefined)?.value, 2021);
+    assert.equal(detectAgency(['某某县教育局政府信息公开工作2021年度报告'], undefined, undefined)?.value, '某某县教育局');
+    assert.equal(detectAgency(['某某市税务局关于2022年政府信息公开工作年度报告'], undefined, undefined)?.value, '某某市税务局');
+    assert.equal(detectAgency(['某某县人民政府二〇二三年政府信息公开工作年度报告'], undefined, undefined)?.value, '某某县人民政府');
+  });
 });

@@ -23,9 +23,17 @@ const MAX_YEAR = 2100;
 const AGENCY_SUFFIX = /(?:局|委|委员会|厅|部|署|办|办公室|政府|中心|院|会|所|站|队|馆|处|科|区|县|市|省|镇|乡|街道|盟|旗|州)$/u;
 const TITLE_TAIL = /政府信息公开(?:工作)?年度报告/;
 
+const HAN_DIGITS = '〇一二三四五六七八九';
+
+/** A line without spaces, half-width, with a year in Chinese numerals (`二〇二三年`) in digits. */
 function compact(line: string): string {
-  return halfWidth(line).replace(/\s+/g, '');
+  return halfWidth(line)
+    .replace(/\s+/g, '')
+    .replace(/([〇零一二三四五六七八九]{4})年/gu, (_, y: string) => `${[...y].map((c) => HAN_DIGITS.indexOf(c === '零' ? '〇' : c)).join('')}年`);
 }
+
+/** `XX局政府信息公开工作2023年度报告`: the year after the subject. */
+const YEAR_LAST_TITLE = /^(.*?)政府信息公开工作(\d{4})年度?报告/;
 
 function plausibleYear(value: number): boolean {
   return value >= MIN_YEAR && value <= MAX_YEAR;
@@ -38,9 +46,16 @@ export function detectYear(lines: readonly string[], title: string | undefined):
   if (period && (period[2] === undefined || period[1] === period[2]) && plausibleYear(Number(period[1]))) {
     return { value: Number(period[1]), how: `统计期限 ${period[0]}` };
   }
+  // `2023.1.1—2023.12.31`, `2023-01-01至2023-12-31`
+  const dotted = /(\d{4})[.\-/]0?1[.\-/]0?1日?起?(?:至|到|-|~|—{1,2})(?:(\d{4})[.\-/])?12[.\-/]31/.exec(text);
+  if (dotted && (dotted[2] === undefined || dotted[1] === dotted[2]) && plausibleYear(Number(dotted[1]))) {
+    return { value: Number(dotted[1]), how: `统计期限 ${dotted[0]}` };
+  }
   for (const line of [title ?? '', ...lines.slice(0, 40)].map(compact)) {
     const m = /(\d{4})年度?.{0,30}?政府信息公开(?:工作)?年度报告/.exec(line);
     if (m && plausibleYear(Number(m[1]))) return { value: Number(m[1]), how: `title ${m[0]}` };
+    const late = YEAR_LAST_TITLE.exec(line);
+    if (late && plausibleYear(Number(late[2]))) return { value: Number(late[2]), how: `title ${late[0]}` };
   }
   const anyYear = /(\d{4})年度/.exec(text);
   if (anyYear && plausibleYear(Number(anyYear[1]))) return { value: Number(anyYear[1]), how: `first mention ${anyYear[0]}` };
@@ -61,6 +76,11 @@ export function detectAgency(lines: readonly string[], title: string | undefined
     const between = cleanAgency(m[3]!);
     if (between) return { value: between, how: `title ${m[0]}` };
     if (titleAt < 0) titleAt = i;
+  }
+  for (const line of head) {
+    const late = YEAR_LAST_TITLE.exec(line);
+    const agency = late ? cleanAgency(late[1]!) : '';
+    if (agency) return { value: agency, how: `title ${late![0]}` };
   }
   // a title without the agency: the agency often stands on the line above it (a two-line heading)
   if (titleAt > 1) {
@@ -97,7 +117,8 @@ function cleanAgency(text: string): string {
     .replace(/^[#*>\s《“"]+/, '')
     .replace(/^关于(?:印发|发布|公布|公开|转发)?/, '')
     .replace(/^[《“"]+/, '')
-    .replace(/[》”"]+$/, '');
+    .replace(/[》”"]+$/, '')
+    .replace(/关于$/, '');
   return isAgencyName(cleaned) ? cleaned : '';
 }
 
