@@ -1,8 +1,6 @@
 /** `gongkai agency add|list`: the agency tree from the command line (acts as the system). */
 import type { Command } from 'commander';
-import { systemActor } from '../accounts/actor.ts';
-import { addAgency, listAgencies } from '../agencies/agencies.ts';
-import { openDatabase, optionsFromEnv } from '../db/open.ts';
+import { withDatabase } from './database.ts';
 import { action } from './run.ts';
 
 export function registerAgencyCommands(program: Command): void {
@@ -15,13 +13,11 @@ export function registerAgencyCommands(program: Command): void {
     .option('--parent <code>', '上级机关代码')
     .action(
       action(async (opts: { code: string; name: string; parent?: string }) => {
-        const database = await openDatabase(optionsFromEnv());
-        try {
-          const a = await addAgency(database.db, systemActor('cli'), { code: opts.code, name: opts.name, parentCode: opts.parent });
+        await withDatabase(async ({ db, actor }) => {
+          const { addAgency } = await import('../agencies/agencies.ts');
+          const a = await addAgency(db, actor, { code: opts.code, name: opts.name, parentCode: opts.parent });
           process.stdout.write(`已新增机关 ${a.code}（${a.name}）${a.parentCode !== null ? `，上级：${a.parentCode}` : ''}\n`);
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
   agency
@@ -30,14 +26,12 @@ export function registerAgencyCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action(
       action(async (opts: { json?: boolean }) => {
-        const database = await openDatabase(optionsFromEnv());
-        try {
-          const items = await listAgencies(database.db);
+        await withDatabase(async ({ db }) => {
+          const { listAgencies } = await import('../agencies/agencies.ts');
+          const items = await listAgencies(db);
           if (opts.json === true) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
           else for (const a of items) process.stdout.write(`${'  '.repeat(a.depth)}${a.code}\t${a.name}\n`);
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
 }

@@ -1,6 +1,6 @@
 /** `gongkai db migrate`: apply pending migrations (PGlite in GONGKAI_DATA_DIR, or DATABASE_URL). */
 import type { Command } from 'commander';
-import { openDatabase, optionsFromEnv } from '../db/open.ts';
+import { withDatabase } from './database.ts';
 import { action } from './run.ts';
 
 export function registerDbCommands(program: Command): void {
@@ -9,9 +9,8 @@ export function registerDbCommands(program: Command): void {
     .description('执行数据库迁移（PGlite：GONGKAI_DATA_DIR，默认 ./data；或 DATABASE_URL 指定的 PostgreSQL）')
     .action(
       action(async () => {
-        const database = await openDatabase({ ...optionsFromEnv(), migrate: true });
-        await database.close();
-        process.stdout.write(`已完成迁移：${database.engine} ${database.location}\n`);
+        const { engine, location } = await withDatabase(async ({ database }) => ({ engine: database.engine, location: database.location }));
+        process.stdout.write(`已完成迁移：${engine} ${location}\n`);
       }),
     );
 }

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { RegisterRow } from '../register/validate.ts';
 import { basename } from 'node:path';
+import { withDatabase } from './database.ts';
 import { printJson } from './io.ts';
 import { action } from './run.ts';
 
@@ -16,21 +17,9 @@ async function readRegister(file: string): Promise<RegisterRow[]> {
 
 /** Import into the database named by DATABASE_URL / GONGKAI_DATA_DIR (loaded only when used). */
 async function importIntoDatabase(file: string, agencyCode: string, rows: RegisterRow[]) {
-  const [{ openDatabase, optionsFromEnv, dataDirFromEnv }, { SecretKey }, { importRegister }, { systemActor }, { readFile }] = await Promise.all([
-    import('../db/open.ts'),
-    import('../db/secretKey.ts'),
-    import('../register/importRegister.ts'),
-    import('../accounts/actor.ts'),
-    import('node:fs/promises'),
-  ]);
-  const options = optionsFromEnv();
-  const key = SecretKey.load({ dataDir: options.url === undefined ? dataDirFromEnv() : undefined });
-  const database = await openDatabase(options);
-  try {
-    return await importRegister(database.db, systemActor('cli'), key, { agencyCode, fileName: basename(file), bytes: await readFile(file), rows });
-  } finally {
-    await database.close();
-  }
+  const [{ importRegister }, { readFile }] = await Promise.all([import('../register/importRegister.ts'), import('node:fs/promises')]);
+  const bytes = await readFile(file);
+  return withDatabase(({ db, key, actor }) => importRegister(db, actor, key(), { agencyCode, fileName: basename(file), bytes, rows }));
 }
 
 function summarise(rows: readonly RegisterRow[]): { total: number; open: number; years: Record<string, number> } {

@@ -9,15 +9,16 @@
 import type { Command } from 'commander';
 import { APPEAL_GROUPS, table3RowLabel, table3Rows } from '../law/index.ts';
 import { parseAppealInputs, appealForReport } from '../appeals/records.ts';
-import { buildReport, cellSource, registerRowsToCases, type BuildReportInput, type CellSource } from '../report/build/index.ts';
+import { buildReport, cellSource, registerRowsToCases, templateOrThrow, type BuildReportInput, type CellSource } from '../report/build/index.ts';
 import { checkReport } from '../report/check.ts';
 import { compareReports } from '../report/compare.ts';
-import type { ProactiveTable, ReportData } from '../report/reportData.ts';
+import type { ReportData } from '../report/reportData.ts';
 import { isReportFormat, REPORT_FORMATS } from '../report/render/formats.ts';
 import { writeRenderedReport } from './reportOutput.ts';
-import { parseReportData } from '../report/validateReport.ts';
+import { parseProactiveTable, parseReportData } from '../report/validateReport.ts';
 import { CliInputError } from './errors.ts';
 import { printJson, readJsonFile } from './io.ts';
+import { withDatabase } from './database.ts';
 import { action } from './run.ts';
 
 export interface ReportBuildOptions {
@@ -41,20 +42,9 @@ export interface BuiltReport {
 }
 
 /** From the database named by DATABASE_URL / GONGKAI_DATA_DIR (loaded only when used). */
-async function fromDatabase(agencyCode: string, year: number): Promise<{ built: BuiltReport; close: () => Promise<void> }> {
-  const [{ openDatabase, optionsFromEnv }, { buildAgencyReport }, { systemActor }] = await Promise.all([
-    import('../db/open.ts'),
-    import('../report/build/db.ts'),
-    import('../accounts/actor.ts'),
-  ]);
-  const database = await openDatabase(optionsFromEnv());
-  try {
-    const built = await buildAgencyReport(database.db, systemActor('cli'), agencyCode, year);
-    return { built, close: () => database.close() };
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+async function withDatabaseReport(agencyCode: string, year: number, use: (built: BuiltReport) => Promise<void>): Promise<void> {
+  const { buildAgencyReport } = await import('../report/build/db.ts');
+  await withDatabase(async ({ db, actor }) => use(await buildAgencyReport(db, actor, agencyCode, year)));
 }
 
 function parseYear(value: string): number {
@@ -70,7 +60,7 @@ async function fromRegister(options: ReportBuildOptions, year: number): Promise<
   const cases = registerRowsToCases(rows);
   const appeals = options.appeals === undefined ? [] : parseAppealInputs(readJsonFile(options.appeals)).map((a, i) => appealForReport({ ...a, id: `${a.caseNumber || `appeal-${i + 1}`}` }));
   const input: BuildReportInput = { agency: options.agencyName.trim(), year, cases, appeals };
-  if (options.proactive !== undefined) input.proactive = readJsonFile(options.proactive) as ProactiveTable;
+  if (options.proactive !== undefined) input.proactive = parseProactiveTable(readJsonFile(options.proactive), templateOrThrow(year));
   const report = buildReport(input);
   report.provenance = { ...report.provenance, register: options.register, ...(options.appeals ? { appealsFile: options.appeals } : {}) };
   return { report, previous: null, source: async (path) => cellSource(input, path) };
@@ -80,16 +70,9 @@ export async function runReportBuild(options: ReportBuildOptions): Promise<void>
   const year = parseYear(options.year);
   if (options.format !== undefined && !isReportFormat(options.format)) throw new CliInputError(`--format ${options.format}: 应为 ${REPORT_FORMATS.join('、')}`);
   if (options.json && options.format !== undefined) throw new CliInputError('--json 与 --format 只能选一个');
-  let built: BuiltReport;
-  let close = async () => {};
-  if (options.register !== undefined) built = await fromRegister(options, year);
-  else if (options.agency !== undefined) ({ built, close } = await fromDatabase(options.agency, year));
+  if (options.register !== undefined) await output(options, await fromRegister(options, year));
+  else if (options.agency !== undefined) await withDatabaseReport(options.agency, year, (built) => output(options, built));
   else throw new CliInputError('请给出 --agency CODE（从数据库）或 --register FILE --agency-name NAME（从台账文件）');
-  try {
-    await output(options, built);
-  } finally {
-    await close();
-  }
 }
 
 async function output(options: ReportBuildOptions, built: BuiltReport): Promise<void> {

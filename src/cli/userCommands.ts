@@ -1,11 +1,11 @@
 /** `gongkai user add|passwd|list`: staff users from the command line (acts as the system). */
 import type { Command } from 'commander';
-import { systemActor } from '../accounts/actor.ts';
 import { randomPassword } from '../accounts/passwords.ts';
-import { addUser, listUsers, setPassword } from '../accounts/users.ts';
-import { openDatabase, optionsFromEnv } from '../db/open.ts';
 import { ROLES } from '../law/transitions.ts';
+import { withDatabase } from './database.ts';
 import { action } from './run.ts';
+
+const users = () => import('../accounts/users.ts');
 
 export function registerUserCommands(program: Command): void {
   const user = program.command('user').description('用户');
@@ -21,9 +21,9 @@ export function registerUserCommands(program: Command): void {
       action(async (opts: { username: string; agency: string; roles: string; name?: string; password?: string }) => {
         const generated = opts.password === undefined && process.env['GONGKAI_PASSWORD'] === undefined;
         const password = opts.password ?? process.env['GONGKAI_PASSWORD'] ?? randomPassword(12);
-        const database = await openDatabase(optionsFromEnv());
-        try {
-          const u = await addUser(database.db, systemActor('cli'), {
+        await withDatabase(async ({ db, actor }) => {
+          const { addUser } = await users();
+          const u = await addUser(db, actor, {
             username: opts.username,
             displayName: opts.name,
             password,
@@ -31,9 +31,7 @@ export function registerUserCommands(program: Command): void {
             agencyCode: opts.agency,
           });
           process.stdout.write(`已新增用户 ${u.username}（${u.roles.join(',')}，${u.agencyCode}）${generated ? `，初始密码：${password}` : ''}\n`);
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
   user
@@ -44,13 +42,11 @@ export function registerUserCommands(program: Command): void {
     .action(
       action(async (opts: { username: string; password?: string }) => {
         const password = opts.password ?? randomPassword(12);
-        const database = await openDatabase(optionsFromEnv());
-        try {
-          await setPassword(database.db, systemActor('cli'), opts.username, password);
+        await withDatabase(async ({ db, actor }) => {
+          const { setPassword } = await users();
+          await setPassword(db, actor, opts.username, password);
           process.stdout.write(`已重设 ${opts.username} 的密码${opts.password === undefined ? `：${password}` : ''}\n`);
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
   user
@@ -58,12 +54,10 @@ export function registerUserCommands(program: Command): void {
     .description('列出用户')
     .action(
       action(async () => {
-        const database = await openDatabase(optionsFromEnv());
-        try {
-          for (const u of await listUsers(database.db, '/')) process.stdout.write(`${u.username}\t${u.roles.join(',')}\t${u.agencyCode}\t${u.displayName}\n`);
-        } finally {
-          await database.close();
-        }
+        await withDatabase(async ({ db }) => {
+          const { listUsers } = await users();
+          for (const u of await listUsers(db, '/')) process.stdout.write(`${u.username}\t${u.roles.join(',')}\t${u.agencyCode}\t${u.displayName}\n`);
+        });
       }),
     );
 }

@@ -17,7 +17,7 @@ import {
 } from '../law/index.ts';
 import type { Issue } from '../shared/domainError.ts';
 import { InvalidReportError } from './errors.ts';
-import { NARRATIVE_KEYS, REPORT_SCHEMA, emptyReport, type Cell, type ReportData } from './reportData.ts';
+import { NARRATIVE_KEYS, REPORT_SCHEMA, emptyReport, type Cell, type ProactiveTable, type ReportData } from './reportData.ts';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,11 +51,7 @@ export function parseReportData(input: unknown): ReportData {
 
   const report = emptyReport(typeof input.agency === 'string' ? input.agency.trim() : '', yearOk ? year : 0, template);
 
-  readTable(input, 'proactive', issues, (rowId) => {
-    const block = table2Blocks(template).find((b) => b.rows.some((r) => r.id === rowId));
-    if (!block) return null;
-    return Object.fromEntries(block.columns.map((c) => [c.id, c.value])) as Record<string, Table2ValueKind>;
-  }, report.proactive as Record<string, Record<string, Cell>>, template);
+  readTable(input, 'proactive', issues, table2Columns(template), report.proactive as Record<string, Record<string, Cell>>, template);
 
   const applicantKinds = Object.fromEntries(APPLICANT_COLUMN_IDS.map((c) => [c, 'count' as const]));
   readTable(input, 'applications', issues, (rowId) => (table3Rows(template).some((r) => r.id === rowId) ? applicantKinds : null),
@@ -84,6 +80,28 @@ export function parseReportData(input: unknown): ReportData {
 
   if (issues.length > 0) throw new InvalidReportError(issues);
   return report;
+}
+
+/**
+ * Validate and complete a table 2 (ReportData.proactive) on its own, for a template: the same checks as
+ * parseReportData (rows and columns of the template, counts and amounts); problems are listed at
+ * `proactive.<row>.<column>`. Throws InvalidReportError.
+ */
+export function parseProactiveTable(input: unknown, template: TemplateId): ProactiveTable {
+  const issues: Issue[] = [];
+  const report = emptyReport('', 0, template);
+  readTable({ proactive: input }, 'proactive', issues, table2Columns(template), report.proactive as Record<string, Record<string, Cell>>, template);
+  if (issues.length > 0) throw new InvalidReportError(issues);
+  return report.proactive;
+}
+
+/** The columns (and their value kinds) of a table-2 row in a template; null for a row it does not have. */
+function table2Columns(template: TemplateId): (rowId: string) => Record<string, Table2ValueKind> | null {
+  return (rowId) => {
+    const block = table2Blocks(template).find((b) => b.rows.some((r) => r.id === rowId));
+    if (!block) return null;
+    return Object.fromEntries(block.columns.map((c) => [c.id, c.value])) as Record<string, Table2ValueKind>;
+  };
 }
 
 function readTable(

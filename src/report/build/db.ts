@@ -25,7 +25,7 @@ import { DomainError, ValidationError } from '../../shared/domainError.ts';
 import { appeals as appealsTable } from '../../appeals/schema.ts';
 import type { ProactiveTable, ReportData } from '../reportData.ts';
 import { emptyReport, getCell, setCell } from '../reportData.ts';
-import { parseReportData } from '../validateReport.ts';
+import { parseProactiveTable, parseReportData } from '../validateReport.ts';
 import type { AppealForReport } from './appeals.ts';
 import { buildReport, cellSource, templateOrThrow, type CellSource } from './buildReport.ts';
 import { yearEnd, yearStart, type CaseForReport } from './cases.ts';
@@ -124,7 +124,7 @@ export async function setProactiveFigures(db: Db, actor: Actor, agencyCode: stri
   requireRole(actor, PERMISSIONS.enterReportFigures, '录入年度报告数字');
   const agency = await scopedAgency(db, actor, agencyCode);
   const template = templateOrThrow(year);
-  const checked = parseReportData({ schema: 'gongkai.report/1', agency: agency.name, year, template, proactive }).proactive;
+  const checked = parseProactiveTable(proactive, template);
   await db.transaction(async (tx) => {
     const current = await yearRow(tx, agency.id, year);
     if (current?.lockedAt) throw new ReportLockedError([{ year, cells: ['proactive'] }]);
