@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { inflateSync } from 'node:zlib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { renderReportPdf } from './pdf.ts';
 import { fullReport2021, seedJson, seedReport } from './testReports.ts';
+import type { ReportData } from '../reportData.ts';
 
 interface Item {
   str: string;
@@ -32,6 +34,36 @@ function sameLine(items: Item[], label: string): string[] {
     .filter((i) => i.page === at.page && Math.abs(i.y - at.y) < 2 && i.x > at.x)
     .sort((a, b) => a.x - b.x)
     .map((i) => i.str);
+}
+
+interface DrawnCell {
+  /** The cell's rectangle, top-down (pdfkit flips the page). */
+  top: number;
+  height: number;
+  /** Baseline (top-down) and size of each line of text drawn in it. */
+  lines: { baseline: number; size: number }[];
+}
+
+/** Every ruled cell of every page's content stream, with the text lines drawn after it. */
+function drawnCells(pdf: Buffer): DrawnCell[] {
+  const cells: DrawnCell[] = [];
+  for (const m of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue; // a font or image stream
+    }
+    const pageHeight = Number(/^1 0 0 -1 0 ([\d.]+) cm/.exec(content)?.[1] ?? NaN);
+    let current: DrawnCell | null = null;
+    for (const op of content.matchAll(/(\S+) (\S+) \S+ (\S+) re\b|1 0 0 1 \S+ (\S+) Tm\s+\/F\d+ (\S+) Tf/g)) {
+      if (op[3] !== undefined) {
+        current = { top: Number(op[2]), height: Number(op[3]), lines: [] };
+        cells.push(current);
+      } else current?.lines.push({ baseline: pageHeight - Number(op[4]), size: Number(op[5]) });
+    }
+  }
+  return cells;
 }
 
 const COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
@@ -107,5 +139,26 @@ describe('PDF renderer', async () => {
     const fullItems = await textItems(full);
     assert.deepEqual(sameLine(fullItems, '3.其他'), COLUMNS.map((c) => String(report.applications['other.other']![c as 'total'])));
     assert.deepEqual(sameLine(fullItems, '（七）总计'), COLUMNS.map((c) => String(report.applications.processed_total![c as 'total'])));
+  });
+
+  it('centres one-line cell text vertically in its cell', () => {
+    // A CJK glyph or a digit is centred about 0.38 em above its baseline (Noto Sans SC: 中 spans -0.076 to 0.837 em).
+    const oneLine = drawnCells(pdf).filter((c) => c.lines.length === 1 && c.lines[0]!.size <= 10);
+    assert.ok(oneLine.length > 150, `${oneLine.length} cells`);
+    for (const c of oneLine) {
+      const { baseline, size } = c.lines[0]!;
+      const glyphCentre = baseline - 0.38 * size;
+      assert.ok(Math.abs(glyphCentre - (c.top + c.height / 2)) < 0.1 * size, `text off centre by ${(glyphCentre - (c.top + c.height / 2)).toFixed(2)}pt`);
+    }
+  });
+
+  it('breaks a title too long for one line after the agency', async () => {
+    const agency = '平潭综合实验区自然资源和规划局';
+    const report: ReportData = { ...seedReport(), agency };
+    const longItems = await textItems(await renderReportPdf(report));
+    const first = longItems.find((i) => i.page === 1 && i.str.replace(/\s/g, '') === agency);
+    const second = longItems.find((i) => i.page === 1 && i.str.replace(/\s/g, '') === '2020年政府信息公开工作年度报告');
+    assert.ok(first && second, longItems.slice(0, 3).map((i) => i.str).join(' | '));
+    assert.ok(first.y > second.y);
   });
 });

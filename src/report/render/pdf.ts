@@ -6,7 +6,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportData } from '../reportData.ts';
 import { parsedFont, type ParsedFont } from './pdfFonts.ts';
-import { reportDocument } from './reportDocument.ts';
+import { reportDocument, titleLines } from './reportDocument.ts';
 import { gridRows, type GridCell, type TableGrid } from './tableLayout.ts';
 
 const MM = 72 / 25.4;
@@ -40,7 +40,10 @@ export async function renderReportPdf(report: ReportData): Promise<Buffer> {
   doc.registerFont('regular', fontSource(parsedFont(400)));
   doc.registerFont('bold', fontSource(parsedFont(700)));
 
-  doc.font('bold').fontSize(SIZE.title).text(model.title, { align: 'center', lineGap: 4 });
+  doc.font('bold').fontSize(SIZE.title);
+  // pdfkit breaks CJK anywhere; a long title breaks after the agency instead.
+  const title = titleLines(model, contentWidth(doc) / SIZE.title);
+  doc.text(title.join('\n'), { align: 'center', lineGap: 4 });
   doc.moveDown(0.8);
   for (const p of model.preamble) paragraph(doc, p);
   for (const section of model.sections) {
@@ -146,6 +149,14 @@ function textWidth(doc: Doc, c: GridCell, x: number[]): number {
     if (doc.heightOfString(c.text, { width: w, lineGap: 1 }) <= height) return w;
   }
   return width;
+}
+
+/**
+ * The blank pdfkit leaves under a block's last line: the font's own line gap (Noto Sans SC's is half an
+ * em) and ours. Centring the block with it puts the text a quarter em too high in its cell.
+ */
+function trailingGap(doc: Doc): number {
+  return doc.currentLineHeight(true) - doc.currentLineHeight(false) + 1;
 }
 
 function textHeight(doc: Doc, c: GridCell, x: number[]): number {
@@ -256,7 +267,7 @@ function drawTable(doc: Doc, grid: TableGrid): void {
       doc.rect(cx, cy, cw, ch).stroke();
       // Repeated header rows always print; a body cell prints where its text was assigned.
       if (c.text === '' || (c.row >= headRows && textSlice.get(c) !== si)) continue;
-      const th = textHeight(doc, c, m.x);
+      const th = textHeight(doc, c, m.x) - trailingGap(doc);
       const tw = textWidth(doc, c, m.x);
       doc.text(c.text, cx + (cw - tw) / 2, cy + Math.max(CELL_PAD_Y, (ch - th) / 2), {
         width: tw,
