@@ -61,4 +61,9 @@ describe('tokenize', () => {
     assert.deepEqual(tokenize(linesFromText('予以公开\t24 件\t3')).map(describeToken).slice(-2), ['N:24', 'N:3']);
     assert.equal(tokenize(linesFromText('全年共收到申请136件')).filter((t) => t.kind === 'num' && !t.prose).length, 0);
   });
+
+  it('page numbers in extracted text are not figures', () => {
+    const text = '行政事业性收费    0\n\n        — 3 —\n\f三、收到和处理政府信息公开申请情况\n12\n\f第 4 页 共 9 页\n';
+    assert.deepEqual(tokenize(linesFromText(text)).filter((t) => t.kind !== 'text').map(describeToken), ['N:0']);
+  });
 });

@@ -6,6 +6,7 @@
 import { getDocumentProxy } from 'unpdf';
 import { UnreadableReportError } from '../../errors.ts';
 import type { ExtractedDocument, SourceLine } from '../document.ts';
+import { PAGE_NUMBER } from './text.ts';
 
 interface Item {
   text: string;
@@ -65,9 +66,6 @@ function toItem(raw: unknown): Item[] {
   const size = Math.max(1, Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0));
   return [{ text: str, x: e ?? 0, y: f ?? 0, width: typeof width === 'number' ? width : 0, size }];
 }
-
-/** `— 1 —`, `- 2 -`, `第3页`, `第 3 页 共 9 页`, `3/9`: a page number, not a figure of the report. */
-const PAGE_NUMBER = /^[\s\-—–_]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)[\s\-—–_]*$|^\s*[-—–_]+\s*\d+\s*[-—–_]+\s*$/;
 
 export function pageLines(items: Item[]): SourceLine[] {
   const lines = rowsOf(items);

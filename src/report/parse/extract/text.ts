@@ -14,14 +14,30 @@ const CELL_BREAK = /[ \u3000]*[\t|][ \u3000]*|\u3000{2,}| {2,}/;
 /** A cell that holds one figure (or a blank mark): digits with separators, a sign, a unit. */
 const FIGURE_CELL = /^(?:[-−]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件|个|条|项)?|[-—–―/\\]{1,2})$/u;
 
+/** `— 1 —`, `- 2 -`, `第3页`, `第 3 页 共 9 页`, `3/9`: a page number, not a figure of the report. */
+export const PAGE_NUMBER = /^[\s\-—–_]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)[\s\-—–_]*$|^\s*[-—–_]+\s*\d+\s*[-—–_]+\s*$/;
+
 export function linesFromText(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+  const raws = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
     if (SEPARATOR_LINE.test(raw) && raw.trim() !== '') continue;
+    if (PAGE_NUMBER.test(raw)) continue;
+    // a bare number on the last line of a page (before a form feed) is its page number
+    if (/^\s*\d{1,3}\s*$/.test(raw) && nextPageFollows(raws, i)) continue;
     const cells = keepInnerBlanks(raw.split(CELL_BREAK).map((c) => c.trim()));
     if (cells.length > 0) lines.push({ cells, atomic: false });
   }
   return lines;
+}
+
+function nextPageFollows(raws: readonly string[], i: number): boolean {
+  for (let k = i + 1; k < raws.length; k++) {
+    if (raws[k]!.startsWith('\f')) return true;
+    if (raws[k]!.trim() !== '') return false;
+  }
+  return false;
 }
 
 function keepInnerBlanks(cells: string[]): string[] {
