@@ -9,6 +9,8 @@ import { registerReportRenderCommand } from './reportRenderCommand.ts';
 import { registerReportBuildCommand } from './reportBuildCommand.ts';
 import { registerReportParseCommand } from './reportParseCommand.ts';
 import { registerReportAuditCommand } from './reportAuditCommand.ts';
+import { registerReportLockCommands, registerReportProactiveCommand, registerReportRollupCommand } from './reportYearCommands.ts';
+import { registerAppealCommands } from './appealCommands.ts';
 import { registerRegisterCommands } from './registerCommands.ts';
 import { registerCalendarCommand } from './calendarCommand.ts';
 import { registerDeadlineCommand } from './deadlineCommand.ts';
@@ -27,13 +29,17 @@ export function buildProgram(): Command {
     process.exit(error.exitCode === 0 ? 0 : 2);
   });
 
-  const report = program.command('report').description('政府信息公开工作年度报告: check, render, compare, parse, audit, build');
+  const report = program.command('report').description('政府信息公开工作年度报告: check, render, compare, build, parse, audit, lock, roll-up');
   registerReportCheckCommand(report);
   registerReportRenderCommand(report);
   registerReportCompareCommand(report);
   registerReportBuildCommand(report);
   registerReportParseCommand(report);
   registerReportAuditCommand(report);
+  registerReportProactiveCommand(report);
+  registerReportLockCommands(report);
+  registerReportRollupCommand(report);
+  registerAppealCommands(program);
   registerRegisterCommands(program);
   registerCalendarCommand(program);
   registerDeadlineCommand(program);
