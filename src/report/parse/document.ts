@@ -10,6 +10,14 @@ export interface SourceLine {
   cells: string[];
   /** cells are real table cells: an empty one is a blank figure, digits in one are one figure */
   atomic: boolean;
+  /**
+   * Where each cell stands across the page (its centre), when the source lays cells out by position:
+   * PDF text items (points), or space-aligned text (character columns). Lets a row that lost a blank
+   * cell place its figures under the columns the complete rows show. `xAlt` is the same for text
+   * counting a wide (CJK) character as two columns, since extraction tools differ.
+   */
+  x?: number[];
+  xAlt?: number[];
 }
 
 export interface ExtractedDocument {

@@ -9,6 +9,7 @@ import { setCell } from '../reportData.ts';
 import { alignLabels } from './alignLabels.ts';
 import { labelHead, labelStreamKey } from './normalize.ts';
 import { figuresBetween, printed, type ReadContext } from './readContext.ts';
+import { columnAnchors, placeByPosition } from './positions.ts';
 import { rowReadings, type Reading } from './rowReadings.ts';
 
 const KINDS: readonly Table2ValueKind[] = APPLICANT_COLUMN_IDS.map(() => 'count');
@@ -45,15 +46,28 @@ export function readApplications(ctx: ReadContext, from: number, to: number): nu
   const order = firstRow ? columnOrder(ctx, from, firstRow.start) : null;
   if (order) ctx.notes.push(`table 3: the columns are printed in the order ${order.map((c) => APPLICANT_COLUMNS[c]!.label).join('、')} (read from the header)`);
 
+  const rowFigures = rows.map((_, i) => {
+    const hit = hits[i];
+    if (!hit) return null;
+    const next = hits.slice(i + 1).find((h) => h !== null);
+    return figuresBetween(ctx.tokens, hit.token, next ? next.token : endToken);
+  });
+  const anchors = columnAnchors(rowFigures.filter((f) => f !== null), APPLICANT_COLUMN_IDS.length);
+
   const results: RowResult[] = [];
   rows.forEach((row, i) => {
-    const hit = hits[i];
-    if (!hit) {
+    const figures = rowFigures[i];
+    if (!figures) {
       ctx.notes.push(`table 3: row ${row.number}${row.name} not found`);
       return;
     }
-    const next = hits.slice(i + 1).find((h) => h !== null);
-    const figures = figuresBetween(ctx.tokens, hit.token, next ? next.token : endToken);
+    const placed = anchors && figures.length > 0 && figures.length < KINDS.length ? placeByPosition(figures, anchors, KINDS) : null;
+    if (placed) {
+      ctx.notes.push(`table 3: ${row.id}: "${printed(figures)}" placed under the columns by their position on the page`);
+      const reading = order ? inTemplateOrder(placed, order) : placed;
+      results.push({ id: row.id, printed: printed(figures), readings: [reading], possible: 1 });
+      return;
+    }
     const rr = rowReadings(figures, KINDS);
     if (order) rr.readings = rr.readings.map((r) => inTemplateOrder(r, order));
     if (rr.overflow) ctx.notes.push(`table 3: ${row.id}: too many ways to read "${printed(figures)}"`);

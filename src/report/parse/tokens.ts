@@ -36,6 +36,9 @@ export interface NumberToken extends Printed {
   prose: boolean;
   /** from a real table cell: one figure, never split */
   atomic: boolean;
+  /** the centre of its cell across the page, when the source gives positions and the cell holds this figure alone */
+  x?: number;
+  xAlt?: number;
 }
 
 export interface BlankToken extends Printed {
@@ -69,6 +72,11 @@ export function tokenize(lines: readonly SourceLine[]): Token[] {
       }
       tokenizeCell(rawCell, line.atomic, index, tokens);
       if (tokens.length > before) tokens[before]!.sep = sep;
+      const only = tokens.length === before + 1 ? tokens[before]! : null;
+      if (only?.kind === 'num' && line.x?.[c] !== undefined) {
+        only.x = line.x[c];
+        if (line.xAlt?.[c] !== undefined) only.xAlt = line.xAlt[c];
+      }
     });
   });
   return tokens;

@@ -86,13 +86,21 @@ function rowsOf(items: Item[]): SourceLine[] {
   return rows.map((row) => {
     row.sort((p, q) => p.x - q.x);
     const cells: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
     let end = -Infinity;
     for (const item of row) {
       const gap = item.x - end;
-      if (cells.length === 0 || gap > item.size * 0.9) cells.push(item.text);
-      else cells[cells.length - 1] += item.text;
+      if (cells.length === 0 || gap > item.size * 0.9) {
+        cells.push(item.text);
+        starts.push(item.x);
+        ends.push(item.x + item.width);
+      } else {
+        cells[cells.length - 1] += item.text;
+        ends[ends.length - 1] = Math.max(ends.at(-1)!, item.x + item.width);
+      }
       end = Math.max(end, item.x + item.width);
     }
-    return { cells, atomic: false };
+    return { cells, atomic: false, x: starts.map((s, i) => (s + ends[i]!) / 2) };
   });
 }

@@ -26,10 +26,50 @@ export function linesFromText(text: string): SourceLine[] {
     if (PAGE_NUMBER.test(raw)) continue;
     // a bare number on the last line of a page (before a form feed) is its page number
     if (/^\s*\d{1,3}\s*$/.test(raw) && nextPageFollows(raws, i)) continue;
+    if (!/[\t|]/.test(raw) && /\S {2,}\S/.test(raw)) {
+      const aligned = spaceAligned(raw);
+      if (aligned) {
+        lines.push(aligned);
+        continue;
+      }
+    }
     const cells = keepInnerBlanks(raw.split(CELL_BREAK).map((c) => c.trim()));
     if (cells.length > 0) lines.push({ cells, atomic: false });
   }
   return lines;
+}
+
+/** A line whose cells are separated by runs of spaces: the cells with the column each is centred on. */
+function spaceAligned(raw: string): SourceLine | null {
+  const cells: string[] = [];
+  const x: number[] = [];
+  const xAlt: number[] = [];
+  const gap = /(?: {2,}|\u3000{2,}|\f)+/g;
+  let from = 0;
+  const push = (to: number) => {
+    const text = raw.slice(from, to);
+    const trimmed = text.trim();
+    if (trimmed === '') return;
+    const lead = text.length - text.trimStart().length;
+    const start = from + lead;
+    const end = start + trimmed.length;
+    cells.push(trimmed);
+    x.push((start + end) / 2);
+    const before = wideCount(raw, 0, start);
+    xAlt.push((start + before + end + before + wideCount(raw, start, end)) / 2);
+  };
+  for (let m = gap.exec(raw); m; m = gap.exec(raw)) {
+    push(m.index);
+    from = m.index + m[0].length;
+  }
+  push(raw.length);
+  return cells.length > 0 ? { cells, atomic: false, x, xAlt } : null;
+}
+
+function wideCount(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 0x2e80) n++;
+  return n;
 }
 
 function nextPageFollows(raws: readonly string[], i: number): boolean {
