@@ -27,10 +27,12 @@ await app.listen({ port, host });
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const lines = [
   `gongkai 已启动（数据库：${database.engine} ${database.location}）`,
+  `  门户:     http://${shown}:${port}/   （公众：年度报告、在线申请、进度查询）`,
   `  API:      http://${shown}:${port}/api/v1`,
   `  API 文档: http://${shown}:${port}/api/docs`,
   `  示例机关: 国家信访局（代码 gjxfj），上级：示范省政务公开办（demo-region）${demo.casesCreated > 0 ? `；已创建 ${demo.casesCreated} 件示例申请` : ''}`,
-  `  年度报告: 国家信访局 2020 年报告由${demo.reportCasesImported > 0 ? `刚导入的 ${demo.reportCasesImported} 件` : '已有的'} 2020 年申请生成——`,
+  `  年度报告: 国家信访局 2020 年报告由${demo.reportCasesImported > 0 ? `刚导入的 ${demo.reportCasesImported} 件` : '已有的'} 2020 年申请生成，已发布（锁定）——`,
+  `    门户: http://${shown}:${port}/agencies/gjxfj/reports/2020`,
   `    API: http://${shown}:${port}/api/v1/agencies/gjxfj/reports/2020（登录后；?format=html|md|docx|pdf 下载）`,
   `    单元格所统计的案件: http://${shown}:${port}/api/v1/agencies/gjxfj/reports/2020/cells/applications.granted.total`,
   `    命令行: npx gongkai report build --agency gjxfj --year 2020${dataDir !== path.resolve('./data') && options.url === undefined ? `（GONGKAI_DATA_DIR=${dataDir}）` : ''}`,

@@ -18,6 +18,7 @@ import { answerApplication } from '../requests/answerApplication.ts';
 import { creditCodeCheckChar, residentIdCheckChar } from '../requests/identity.ts';
 import { registerApplication } from '../requests/registerApplication.ts';
 import { seedDemoReportCases } from '../register/demo/seedDemoReportCases.ts';
+import { lockReport } from '../report/build/db.ts';
 import { requestSupplement } from '../requests/requestSupplement.ts';
 import { todayInChina } from '../requests/today.ts';
 
@@ -75,6 +76,9 @@ export async function seedDemo(db: Db, key: SecretKey, dataDir: string | undefin
   let reportCasesImported = 0;
   try {
     reportCasesImported = (await seedDemoReportCases(db, key, DEMO_AGENCY.code)).imported;
+    // 国家信访局 published its 2020 report in early 2021: the demo year is published (locked) too, so the
+    // portal shows it and a change to a counted case is refused until the report is reopened.
+    if (reportCasesImported > 0) await lockReport(db, systemActor('demo'), DEMO_AGENCY.code, 2020);
   } catch (err) {
     warnings.push(`2020 年示例案件未导入：${err instanceof Error ? err.message : String(err)}`);
   }

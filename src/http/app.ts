@@ -32,6 +32,7 @@ import { authorize, installAuth, SESSION_COOKIE, setSessionCookie } from './auth
 import { installErrorHandler } from './problem.ts';
 import * as S from './schemas.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { portalRoutes } from '../portal/routes.ts';
 import { STEP_ROUTES } from './routes/steps.ts';
 import type { CaseContext } from '../requests/context.ts';
 import type { StaffActor } from '../accounts/actor.ts';
@@ -228,5 +229,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  await app.register(portalRoutes, { db, key, today, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
   return app;
 }
