@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { DOCX_TEXT_WIDTH_TWIPS, columnWidthsTwips, keptWithNext, renderReportDocx } from './docx.ts';
+import { DOCX_TEXT_WIDTH_TWIPS, TABLE_STYLE, columnWidthsTwips, keptWithNext, renderReportDocx } from './docx.ts';
 import { reportTables } from './tableLayout.ts';
 import { fullReport2021, seedJson, seedReport } from './testReports.ts';
 
@@ -82,7 +82,7 @@ describe('DOCX renderer', async () => {
     assert.match(document, /w:eastAsia="方正小标宋简体"/);
     assert.match(document, /w:eastAsia="黑体"/);
     assert.match(styles, /w:eastAsia="仿宋_GB2312"/); // the body's default font
-    assert.match(document, /w:eastAsia="宋体"/);
+    assert.match(styles, /w:eastAsia="宋体"/); // the table text styles
     assert.match(fonts, /<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"\/>/);
     assert.match(fonts, /<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"\/>/);
   });
@@ -130,7 +130,8 @@ describe('DOCX renderer', async () => {
       assert.ok(Math.max(...figures) - Math.min(...figures) <= 1, String(figures));
       assert.ok(Math.max(...appeals!) - Math.min(...appeals!) <= 1, String(appeals));
       // The label columns leave the figures at least two 小五 characters (18pt) beside their cell margins.
-      assert.ok(Math.min(...figures) - 120 >= 2 * 9 * 20);
+      const margin = (side: string) => numberOf(tables[1]!.xml, new RegExp(`<w:tblCellMar>[\\s\\S]*?<w:${side} w:type="dxa" w:w="(\\d+)"/>`));
+      assert.ok(Math.min(...figures) - margin('left') - margin('right') >= 2 * 9 * 20);
     });
 
     it('repeats the header rows of tables 3 and 4 on each page, and only those', () => {
@@ -149,16 +150,21 @@ describe('DOCX renderer', async () => {
       assert.equal(document.match(/<w:cantSplit\/>/g)?.length, tables.reduce((a, t) => a + t.rows.length, 0));
     });
 
-    it('sets empty cells (unknown figures, merged continuations) in the table size, not the body size', () => {
-      for (const { rows } of tables) {
+    it('sets table text, empty cells included, in the table styles, not the body size', () => {
+      // An empty paragraph takes its size from its style; without one it took the body's 三号 and stretched its row.
+      const style = (id: string) => new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">([\\s\\S]*?)</w:style>`).exec(styles)?.[1] ?? '';
+      assert.match(style(TABLE_STYLE.normal), /w:eastAsia="宋体"[\s\S]*<w:sz w:val="21"\/>/);
+      assert.match(style(TABLE_STYLE.normal), /<w:spacing w:after="0" w:before="0"/);
+      assert.match(style(TABLE_STYLE.small), new RegExp(`<w:basedOn w:val="${TABLE_STYLE.normal}"/>[\\s\\S]*<w:sz w:val="18"/>`));
+      tables.forEach(({ rows }, t) => {
+        const expected = t === 0 ? TABLE_STYLE.normal : TABLE_STYLE.small;
         for (const tc of rows.flat()) {
-          for (const [p] of tc.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)) {
-            const mark = /<w:pPr>[\s\S]*<w:rPr>([\s\S]*?)<\/w:rPr>[\s\S]*<\/w:pPr>/.exec(p)?.[1] ?? '';
-            assert.match(mark, /<w:sz w:val="(18|21)"\/>/, p);
-            assert.match(mark, /w:eastAsia="宋体"/);
-          }
+          const paragraphs = [...tc.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([p]) => p);
+          assert.equal(paragraphs.length, 1);
+          assert.match(paragraphs[0]!, new RegExp(`<w:pStyle w:val="${expected}"/>`));
+          assert.doesNotMatch(paragraphs[0]!, /<w:sz /); // no run overrides the style
         }
-      }
+      });
       const continuations = tables.flatMap((t) => t.rows.flat()).filter((tc) => /<w:vMerge w:val="continue"\/>|<w:vMerge\/>/.test(tc));
       assert.ok(continuations.length >= 20);
       for (const tc of continuations) assert.deepEqual(runTexts(tc), []);

@@ -82,7 +82,22 @@ export async function renderReportDocx(report: ReportData): Promise<Buffer> {
   const document = new Document({
     creator: 'gongkai',
     title: doc.title,
-    styles: { default: { document: { run: { font: font('body'), size: SIZE.body } } } },
+    styles: {
+      default: { document: { run: { font: font('body'), size: SIZE.body } } },
+      // Table text as styles, not run formatting: one place for an editor to change it, and the paragraph
+      // mark of an empty cell (an unknown figure, a merged cell's continuation) takes the table size too.
+      paragraphStyles: [
+        {
+          id: TABLE_STYLE.normal,
+          name: '表格文字',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { font: font('table'), size: SIZE.table },
+          paragraph: { spacing: { before: 0, after: 0, line: 260, lineRule: LineRuleType.AUTO } },
+        },
+        { id: TABLE_STYLE.small, name: '表格文字（小五）', basedOn: TABLE_STYLE.normal, quickFormat: true, run: { size: SIZE.tableSmall } },
+      ],
+    },
     sections: [
       {
         properties: {
@@ -122,6 +137,8 @@ function bodyParagraph(text: string, keepNext = false): Paragraph {
     children: [new TextRun({ text, font: font('body'), size: SIZE.body })],
   });
 }
+
+export const TABLE_STYLE = { normal: 'GkTableText', small: 'GkTableTextSmall' } as const;
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER } as const;
@@ -165,7 +182,7 @@ export function keptWithNext(grid: TableGrid): boolean[] {
 function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
   const columnWidths = columnWidthsTwips(grid.columnWeights, DOCX_TEXT_WIDTH_TWIPS);
   // Many narrow columns (tables 3 and 4) take 小五 so that two-character lines fit.
-  const size = grid.columnCount > 8 ? SIZE.tableSmall : SIZE.table;
+  const style = grid.columnCount > 8 ? TABLE_STYLE.small : TABLE_STYLE.normal;
   const keep = keptWithNext(grid);
   // A cell merged down is written, as Word writes it, as a vMerge restart cell and a continue cell in each
   // row below; the continue cells are written here rather than by docx so that their empty paragraphs
@@ -182,7 +199,7 @@ function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
         const c = above && above.row + above.rowSpan > r ? above : starting.get(col);
         if (!c) throw new Error(`table ${grid.id}: no cell at row ${r}, column ${col}`);
         const merge = c.rowSpan === 1 ? null : c.row === r ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE;
-        cells.push(tableCell(c, columnWidths, size, merge, keep[r]!));
+        cells.push(tableCell(c, columnWidths, style, merge, keep[r]!));
         if (c.row === r) spanning[col] = c;
         col += c.colSpan;
       }
@@ -197,7 +214,14 @@ function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
     }
   }
   return [
-    new Table({ rows, columnWidths, width: { size: DOCX_TEXT_WIDTH_TWIPS, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS }),
+    new Table({
+      rows,
+      columnWidths,
+      width: { size: DOCX_TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+      layout: TableLayoutType.FIXED,
+      borders: BORDERS,
+      margins: { top: 20, bottom: 20, left: 60, right: 60 },
+    }),
     // Word needs a paragraph between a table and what follows; keep it small.
     new Paragraph({ spacing: { after: 0, line: 240 }, children: [] }),
   ];
@@ -205,24 +229,21 @@ function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
 
 type VerticalMerge = (typeof VerticalMergeType)[keyof typeof VerticalMergeType];
 
-function tableCell(c: GridCell, columnWidths: number[], size: number, merge: VerticalMerge | null, keepNext: boolean): TableCell {
+function tableCell(c: GridCell, columnWidths: number[], style: string, merge: VerticalMerge | null, keepNext: boolean): TableCell {
   const width = columnWidths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
   const centred = c.numeric || (c.header && c.scope !== 'row' && c.scope !== 'rowgroup');
   const text = merge === VerticalMergeType.CONTINUE || c.text === '' ? null : c.text;
   return new TableCell({
-    columnSpan: c.colSpan,
+    ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
     ...(merge ? { verticalMerge: merge } : {}),
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 20, bottom: 20, left: 60, right: 60 },
     children: [
       new Paragraph({
+        style,
         alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
-        spacing: { line: 260, lineRule: LineRuleType.AUTO },
         keepNext,
-        // The paragraph mark's size sets the height of an empty cell (an unknown figure, a merged cell's continuation).
-        run: { font: font('table'), size },
-        children: text === null ? [] : [new TextRun({ text, font: font('table'), size })],
+        children: text === null ? [] : [new TextRun(text)],
       }),
     ],
   });
