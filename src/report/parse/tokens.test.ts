@@ -53,7 +53,9 @@ describe('tokenize', () => {
     assert.deepEqual(tokenize([{ cells: ['', '3'], atomic: true }]).map(describeToken), ['B', 'N:3']);
     assert.deepEqual(tokenize(linesFromText('\t3')).map(describeToken), ['N:3']);
     assert.deepEqual(tokenize(linesFromText('7、属于行政执法案卷\t8\t0\t\t0\t\t')).map(describeToken).slice(-4), ['N:8', 'N:0', 'B', 'N:0']);
-    assert.deepEqual(tokenize(linesFromText('| 行政复议 |  |  | 3 |')).map(describeToken).filter((t) => t === 'B'), []);
+    // a Markdown row delimits every cell: after the labels an empty cell is a blank, before them a merged label
+    assert.deepEqual(tokenize(linesFromText('| 第二十条第（一）项 | | | |')).map(describeToken).filter((t) => t === 'B'), []);
+    assert.deepEqual(tokenize(linesFromText('|  |  | 3.补正后申请内容仍不明确 |  | 0 | 2 |  |')).map(describeToken).slice(-4), ['B', 'N:0', 'N:2', 'B']);
   });
 
   it('a figure alone in its cell with its unit is a figure; in a sentence it is prose', () => {

@@ -106,6 +106,7 @@ function normalizeWithMap(original: string): { text: string; origin: number[] } 
 
 function tokenizeCell(original: string, atomic: boolean, line: number, out: Token[]): void {
   const { text: cell, origin } = normalizeWithMap(original);
+  const cellStart = out.length;
   const rawOf = (from: number, to: number) => original.slice(origin[from], origin[to]);
   let sep: Printed['sep'] = '';
   const push = (token: Token) => {
@@ -123,7 +124,9 @@ function tokenizeCell(original: string, atomic: boolean, line: number, out: Toke
   const flush = (end: number) => {
     if (text === '') return;
     const raw = rawOf(textStart, end);
-    if (BLANK_MARKS.has(text)) push({ kind: 'blank', raw, line, sep: '' });
+    // `三、本年度办理结果 / （三）不予公开`: a mark between two pieces of label is punctuation, not a blank cell
+    const between = out.length > cellStart && out.at(-1)!.kind === 'text' && /\p{Script=Han}/u.test(cell.slice(end));
+    if (BLANK_MARKS.has(text) && !between) push({ kind: 'blank', raw, line, sep: '' });
     else push({ kind: 'text', key: labelStreamKey(text), raw, line, sep: '' });
     text = '';
   };

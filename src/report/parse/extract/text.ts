@@ -2,9 +2,10 @@
  * Plain text (a PDF or web page as some tool extracted it, Markdown) to lines of cells: a line splits
  * on tabs, `|` and runs of two or more spaces. Separator lines (`--|---`) carry nothing.
  *
- * An empty cell between two figures (`8\t0\t\t0\t1`, `| 3 |  | 0 |`) is a blank cell of the table and
- * is kept (the tokeniser makes it a blank: an unknown figure, not a zero). Empty cells elsewhere —
- * around labels, at the ends of a line — only pad the layout and are dropped.
+ * An empty cell between two figures (`8\t0\t\t0\t1`) is a blank cell of the table and is kept (the
+ * tokeniser makes it a blank: an unknown figure, not a zero). Empty cells elsewhere — around labels,
+ * at the ends of a line — only pad the layout and are dropped. A Markdown row (`| a | 3 |  |`)
+ * delimits every cell, so there any empty cell after the row's labels is a blank.
  */
 import type { SourceLine } from '../document.ts';
 
@@ -33,7 +34,7 @@ export function linesFromText(text: string): SourceLine[] {
         continue;
       }
     }
-    const cells = keepInnerBlanks(raw.split(CELL_BREAK).map((c) => c.trim()));
+    const cells = keepInnerBlanks(raw.split(CELL_BREAK).map((c) => c.trim()), PIPE_ROW.test(raw));
     if (cells.length > 0) lines.push({ cells, atomic: false });
   }
   return lines;
@@ -80,8 +81,23 @@ function nextPageFollows(raws: readonly string[], i: number): boolean {
   return false;
 }
 
-function keepInnerBlanks(cells: string[]): string[] {
+/** A Markdown table row, `| a | b |  |`: every cell is delimited, so an empty last cell is a cell too. */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+
+function keepInnerBlanks(split: string[], piped: boolean): string[] {
+  // a pipe row's outer bars delimit nothing
+  const cells = piped ? split.slice(1, -1) : split;
   if (!cells.includes('')) return cells;
+  if (piped) {
+    // every cell of a pipe row is delimited: in a row of figures, an empty cell after the row's labels is a
+    // blank (even the first or last figure); before or among the labels it stands for a merged label cell
+    if (!cells.some((c) => c !== '' && FIGURE_CELL.test(c))) return cells.filter((c) => c !== '');
+    let lastLabel = -1;
+    cells.forEach((c, i) => {
+      if (c !== '' && !FIGURE_CELL.test(c)) lastLabel = i;
+    });
+    return cells.filter((c, i) => c !== '' || i > lastLabel);
+  }
   const out: string[] = [];
   let lastFilled = '';
   for (let i = 0; i < cells.length; i++) {
