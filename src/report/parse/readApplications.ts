@@ -4,7 +4,7 @@
  * the row, then R1 and R2 across rows. A row printed as N separate figures is taken as printed, even
  * when it breaks a relation: the parser reports a report's errors, it does not correct them.
  */
-import { APPLICANT_COLUMN_IDS, APPLICANT_COLUMNS, APPLICANT_KIND_IDS, ORGANISATION_HEADER, outcomeRows, table3Rows, type Table2ValueKind } from '../../law/index.ts';
+import { APPLICANT_COLUMN_IDS, APPLICANT_COLUMNS, APPLICANT_KIND_IDS, ORGANISATION_HEADER, outcomeRows, TABLE3_GROUPS, table3Rows, type Table2ValueKind } from '../../law/index.ts';
 import { setCell } from '../reportData.ts';
 import { alignLabels } from './alignLabels.ts';
 import { labelHead, labelStreamKey } from './normalize.ts';
@@ -46,11 +46,18 @@ export function readApplications(ctx: ReadContext, from: number, to: number): nu
   const order = firstRow ? columnOrder(ctx, from, firstRow.start) : null;
   if (order) ctx.notes.push(`table 3: the columns are printed in the order ${order.map((c) => APPLICANT_COLUMNS[c]!.label).join('、')} (read from the header)`);
 
+  const groupKeys = (['withheld', 'unavailable', 'not_processed', ...(template === '2021' ? (['other'] as const) : [])] as const).map((g) =>
+    labelStreamKey(TABLE3_GROUPS[g].number + TABLE3_GROUPS[g].name),
+  );
   const rowFigures = rows.map((_, i) => {
     const hit = hits[i];
     if (!hit) return null;
     const next = hits.slice(i + 1).find((h) => h !== null);
-    return figuresBetween(ctx.tokens, hit.token, next ? next.token : endToken);
+    // a group label (`（三）不予公开`) ends the row before it: figures printed on it are the group's subtotal
+    const group = groupKeys
+      .map((key) => ctx.stream.findExact(key, hit.end, next ? next.start : to))
+      .reduce<number | null>((at, h) => (h && (at === null || h.token < at) ? h.token : at), null);
+    return figuresBetween(ctx.tokens, hit.token, group ?? (next ? next.token : endToken));
   });
   const anchors = columnAnchors(rowFigures.filter((f) => f !== null), APPLICANT_COLUMN_IDS.length);
 

@@ -55,8 +55,8 @@ export type FigureToken = NumberToken | BlankToken;
 /** Cells that mean "no figure here" (not zero). */
 const BLANK_MARKS = new Set(['-', '--', '—', '——', '–', '―', '/', '\\', '无', '空', '...', '…']);
 /** A figure followed by one of these is a quantity in a sentence, not a cell. */
-/** A count's unit filling the rest of its cell (`12件`, `3 个`): the cell is that figure. */
-const CELL_UNIT = /^\s*[件个条项次人家宗]\s*$/u;
+/** A count's unit after a figure that stands alone (`12件`, `| 3 个 |`, `8件 0件 0件`): a table figure with its unit. */
+const CELL_UNIT = /^ ?[件个条项次人家宗](?=\s|$)/u;
 const PROSE_SUFFIX = /^[年月日时件个条项次%‰人家篇期号天亿份名位批户起宗场余多类万km]/u;
 
 export function tokenize(lines: readonly SourceLine[]): Token[] {
@@ -208,7 +208,8 @@ function tokenizeCell(original: string, atomic: boolean, line: number, out: Toke
         k = end;
         const rest = cell.slice(end, end + 2);
         const wholeCell = CELL_UNIT.exec(cell.slice(end));
-        if (wholeCell && cell.slice(0, negative ? start - 1 : start).trim() === '') {
+        const standsAlone = /(?:^|\s)$/.test(cell.slice(0, negative ? start - 1 : start));
+        if (wholeCell && standsAlone) {
           // `12件` alone in its cell: a figure printed with its unit, not a quantity in a sentence
           k = end + wholeCell[0].length;
         } else if (PROSE_SUFFIX.test(rest) || /^[A-Za-z:]/.test(rest)) prose = true;
