@@ -25,6 +25,8 @@ export interface RowReadings {
 }
 
 const DEFAULT_LIMIT = 20_000;
+/** How many cuts may be tried per reading the limit allows. */
+const STEPS_PER_READING = 20;
 
 export function tokenValue(token: NumberToken, kind: Table2ValueKind): number | null {
   let value = Number(token.digits);
@@ -115,14 +117,20 @@ function integerPart(digits: string): string {
 
 /** The ways to cut `digits` into `pieces` numbers with no leading zeros. */
 export function cutDigits(digits: string, pieces: number): string[][] {
-  if (pieces === 1) return validNumber(digits) ? [[digits]] : [];
-  const out: string[][] = [];
+  return [...cuts(digits, pieces)];
+}
+
+/** The same, one at a time: a long run has millions of cuts, and the caller stops at its limit. */
+function* cuts(digits: string, pieces: number): Generator<string[]> {
+  if (pieces === 1) {
+    if (validNumber(digits)) yield [digits];
+    return;
+  }
   for (let len = 1; len <= digits.length - (pieces - 1); len++) {
     const head = digits.slice(0, len);
     if (!validNumber(head)) break; // a leading zero: longer heads are invalid too
-    for (const rest of cutDigits(digits.slice(len), pieces - 1)) out.push([head, ...rest]);
+    for (const rest of cuts(digits.slice(len), pieces - 1)) yield [head, ...rest];
   }
-  return out;
 }
 
 function validNumber(digits: string): boolean {
@@ -135,6 +143,7 @@ function enumerateSplits(figures: readonly FigureToken[], kinds: readonly Table2
   for (let i = figures.length - 1; i >= 0; i--) maxAfter[i] = maxAfter[i + 1]! + splittableLength(figures[i]!);
   const readings: Reading[] = [];
   let overflow = false;
+  let steps = 0;
   const current: Reading = [];
 
   const visit = (index: number): void => {
@@ -168,7 +177,12 @@ function enumerateSplits(figures: readonly FigureToken[], kinds: readonly Table2
       }
       // a sign belongs to the first piece; a fraction and a unit to the last
       const fraction = f.digits.slice(integerPart(f.digits).length);
-      for (const cut of cutDigits(integerPart(f.digits), pieces)) {
+      for (const cut of cuts(integerPart(f.digits), pieces)) {
+        // every cut tried counts, found or not: a long run with no valid reading must end too
+        if (++steps > limit * STEPS_PER_READING) {
+          overflow = true;
+          return;
+        }
         const values = cut.map((d, k) => {
           const last = k === cut.length - 1;
           const piece = { ...f, digits: last ? d + fraction : d, decimal: last && f.decimal, unit: last ? f.unit : null, negative: k === 0 && f.negative };
