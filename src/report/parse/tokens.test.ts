@@ -68,4 +68,8 @@ describe('tokenize', () => {
     const text = '行政事业性收费    0\n\n        — 3 —\n\f三、收到和处理政府信息公开申请情况\n12\n\f第 4 页 共 9 页\n';
     assert.deepEqual(tokenize(linesFromText(text)).filter((t) => t.kind !== 'text').map(describeToken), ['N:0']);
   });
+
+  it('a table cell with thousands separators is one figure, whatever the separator', () => {
+    for (const cell of ['1,205', '1，205', '1 205', '１，２０５']) assert.deepEqual(tokenize([{ cells: [cell], atomic: true }]).map(describeToken), ['N:1205'], cell);
+  });
 });

@@ -119,6 +119,12 @@ function tokenizeCell(original: string, atomic: boolean, line: number, out: Toke
     push({ kind: 'blank', raw: original.trim(), line, sep: '' });
     return;
   }
+  // a table cell holds one figure: `1，205` and `1 205` are thousands, not two figures
+  if (atomic && /^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$/.test(trimmed)) {
+    const digits = trimmed.replace(/[,\s]/g, '');
+    push({ kind: 'num', digits, negative: false, decimal: digits.includes('.'), unit: null, prose: false, atomic, line, raw: original.trim(), sep: '' });
+    return;
+  }
   let text = '';
   let textStart = 0;
   const flush = (end: number) => {
