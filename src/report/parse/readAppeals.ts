@@ -8,7 +8,9 @@ import { setCell } from '../reportData.ts';
 import { labelStreamKey } from './normalize.ts';
 import { agreement } from './readApplications.ts';
 import { figuresBetween, printed, type ReadContext } from './readContext.ts';
+import { placeByPosition } from './positions.ts';
 import { rowReadings, type Reading } from './rowReadings.ts';
+import type { FigureToken, TextToken } from './tokens.ts';
 
 const WIDTH = APPEAL_COLUMN_IDS.length;
 const CELLS = APPEAL_GROUP_IDS.length * WIDTH;
@@ -40,6 +42,12 @@ export function readAppeals(ctx: ReadContext, from: number, to: number): boolean
   }
   const endToken = to >= ctx.stream.text.length ? ctx.tokens.length : ctx.stream.tokenAt(to);
   const figures = figuresBetween(ctx.tokens, header, endToken);
+  const placed = figures.length > 0 && figures.length < CELLS ? placeUnderHeader(ctx, header, figures) : null;
+  if (placed) {
+    ctx.notes.push(`table 4: "${printed(figures)}" placed under the header's columns by their position on the page`);
+    write(ctx, placed, null);
+    return true;
+  }
   const rr = rowReadings(figures, KINDS);
   const readings = rr.how === 'direct' ? rr.readings : rr.readings.filter(appealGroupsHold);
   if (readings.length === 0) {
@@ -51,14 +59,50 @@ export function readAppeals(ctx: ReadContext, from: number, to: number): boolean
   const reason = rr.how === 'window'
     ? `${figures.length} figures for ${CELLS} cells ("${printed(figures)}"): only this alignment satisfies R4`
     : `"${printed(figures)}" read as ${CELLS} figures: only this reading satisfies R4`;
+  write(ctx, reading, forced ? reason : null);
+  if (readings.length > 1) ctx.notes.push(`table 4: "${printed(figures)}" can be read ${readings.length} ways; the cells that differ are left unknown`);
+  return true;
+}
+
+function write(ctx: ReadContext, reading: Reading, inferredBecause: string | null): void {
   APPEAL_GROUP_IDS.forEach((group, g) => {
     APPEAL_COLUMN_IDS.forEach((column, c) => {
       const value = reading[g * WIDTH + c] ?? null;
       const path = `appeals.${group}.${column}`;
       setCell(ctx.report, path, value);
-      if (value !== null && forced) ctx.inferred.push({ cell: path, value, reason });
+      if (value !== null && inferredBecause) ctx.inferred.push({ cell: path, value, reason: inferredBecause });
     });
   });
-  if (readings.length > 1) ctx.notes.push(`table 4: "${printed(figures)}" can be read ${readings.length} ways; the cells that differ are left unknown`);
-  return true;
+}
+
+/** The pieces a leaf header cell of table 4 shows, whole or wrapped over two lines (`结果` / `维持`). */
+const LEAF_PIECES = new Set(APPEAL_RESULTS.flatMap((r) => [r.label, r.label.slice(0, 2), r.label.slice(2)]).filter((k) => k !== '').map(labelStreamKey));
+
+/**
+ * A table-4 row that lost blank cells, placed by position: the header line that shows all 15 leaf
+ * cells gives the columns. Both ways of counting wide characters are tried; a placement is taken only
+ * when the ways that succeed agree.
+ */
+function placeUnderHeader(ctx: ReadContext, header: number, figures: readonly FigureToken[]): Reading | null {
+  const first = ctx.tokens.indexOf(figures[0]!);
+  const byLine = new Map<number, TextToken[]>();
+  for (let i = header; i < first; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.kind !== 'text' || t.x === undefined || !LEAF_PIECES.has(t.key)) continue;
+    byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  }
+  const leafLine = [...byLine.values()].find((tokens) => tokens.length === CELLS);
+  if (!leafLine) return null;
+  const results: Reading[] = [];
+  for (const measure of ['x', 'xAlt'] as const) {
+    if (!leafLine.every((t) => t[measure] !== undefined)) continue;
+    const centres = leafLine.map((t) => t[measure]!);
+    let gap = Infinity;
+    for (let c = 1; c < centres.length; c++) gap = Math.min(gap, centres[c]! - centres[c - 1]!);
+    if (!(gap > 0)) continue;
+    const reading = placeByPosition(figures, { centres, measure, reach: gap / 2 }, KINDS);
+    if (reading) results.push(reading);
+  }
+  if (results.length === 0 || results.some((r) => r.some((v, c) => v !== results[0]![c]))) return null;
+  return results[0]!;
 }

@@ -17,6 +17,9 @@ interface Printed {
   raw: string;
   /** what separated it from the previous token: nothing, a space, a cell break, a line break */
   sep: '' | ' ' | '\t' | '\n';
+  /** the centre of its cell across the page, when the source gives positions and the cell holds this token alone */
+  x?: number;
+  xAlt?: number;
 }
 
 export interface TextToken extends Printed {
@@ -36,9 +39,6 @@ export interface NumberToken extends Printed {
   prose: boolean;
   /** from a real table cell: one figure, never split */
   atomic: boolean;
-  /** the centre of its cell across the page, when the source gives positions and the cell holds this figure alone */
-  x?: number;
-  xAlt?: number;
 }
 
 export interface BlankToken extends Printed {
@@ -73,7 +73,7 @@ export function tokenize(lines: readonly SourceLine[]): Token[] {
       tokenizeCell(rawCell, line.atomic, index, tokens);
       if (tokens.length > before) tokens[before]!.sep = sep;
       const only = tokens.length === before + 1 ? tokens[before]! : null;
-      if (only?.kind === 'num' && line.x?.[c] !== undefined) {
+      if (only && line.x?.[c] !== undefined) {
         only.x = line.x[c];
         if (line.xAlt?.[c] !== undefined) only.xAlt = line.xAlt[c];
       }
