@@ -79,30 +79,40 @@ function write(ctx: ReadContext, reading: Reading, inferredBecause: string | nul
 const LEAF_PIECES = new Set(APPEAL_RESULTS.flatMap((r) => [r.label, r.label.slice(0, 2), r.label.slice(2)]).filter((k) => k !== '').map(labelStreamKey));
 
 /**
- * A table-4 row that lost blank cells, placed by position: the header line that shows all 15 leaf
- * cells gives the columns. Both ways of counting wide characters are tried; a placement is taken only
- * when the ways that succeed agree.
+ * A table-4 row that lost blank cells, placed by position: the header's leaf cells (`结果维持`, or
+ * `结果` over `维持`, and `总计` on a line of its own) stand in 15 columns across the page. Both ways of
+ * counting wide characters are tried; a placement is taken only when the ways that succeed agree.
  */
 function placeUnderHeader(ctx: ReadContext, header: number, figures: readonly FigureToken[]): Reading | null {
   const first = ctx.tokens.indexOf(figures[0]!);
-  const byLine = new Map<number, TextToken[]>();
+  const leaves: TextToken[] = [];
   for (let i = header; i < first; i++) {
     const t = ctx.tokens[i]!;
-    if (t.kind !== 'text' || t.x === undefined || !LEAF_PIECES.has(t.key)) continue;
-    byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+    if (t.kind === 'text' && t.x !== undefined && LEAF_PIECES.has(t.key)) leaves.push(t);
   }
-  const leafLine = [...byLine.values()].find((tokens) => tokens.length === CELLS);
-  if (!leafLine) return null;
   const results: Reading[] = [];
   for (const measure of ['x', 'xAlt'] as const) {
-    if (!leafLine.every((t) => t[measure] !== undefined)) continue;
-    const centres = leafLine.map((t) => t[measure]!);
+    if (leaves.length < CELLS || !leaves.every((t) => t[measure] !== undefined)) continue;
+    const centres = columnsOf(leaves.map((t) => t[measure]!));
+    if (centres.length !== CELLS) continue;
     let gap = Infinity;
     for (let c = 1; c < centres.length; c++) gap = Math.min(gap, centres[c]! - centres[c - 1]!);
-    if (!(gap > 0)) continue;
     const reading = placeByPosition(figures, { centres, measure, reach: gap / 2 }, KINDS);
     if (reading) results.push(reading);
   }
   if (results.length === 0 || results.some((r) => r.some((v, c) => v !== results[0]![c]))) return null;
   return results[0]!;
+}
+
+/** Positions that stand together (within a sixtieth of the table's width) as one column each. */
+function columnsOf(xs: readonly number[]): number[] {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const tolerance = (sorted.at(-1)! - sorted[0]!) / 60;
+  const columns: number[][] = [];
+  for (const x of sorted) {
+    const last = columns.at(-1);
+    if (last && x - last.at(-1)! <= tolerance) last.push(x);
+    else columns.push([x]);
+  }
+  return columns.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
 }

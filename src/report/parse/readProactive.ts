@@ -4,13 +4,15 @@
  * columns) is cut only where the report's own prose states figures for those columns
  * (“…制发的规范性文件88件”); otherwise it stays unknown.
  */
-import { blockCaption, table2Blocks, TABLE2_ROW_HEADER } from '../../law/index.ts';
+import { blockCaption, table2Blocks, TABLE2_ROW_HEADER, type Table2ValueKind } from '../../law/index.ts';
 import { setCell } from '../reportData.ts';
 import { alignLabels } from './alignLabels.ts';
 import { halfWidth, labelStreamKey } from './normalize.ts';
 import { figuresBetween, printed, type ReadContext } from './readContext.ts';
 import { agreement } from './readApplications.ts';
+import { placeByPosition } from './positions.ts';
 import { rowReadings, type Reading } from './rowReadings.ts';
+import type { FigureToken } from './tokens.ts';
 
 /** Affixes a column label shares with others; what remains names the column in prose. */
 const GENERIC_AFFIXES = /^本年|(?:件数|数量)$/g;
@@ -34,7 +36,11 @@ export function readProactive(ctx: ReadContext, from: number, to: number): numbe
     const rr = rowReadings(figures, kinds);
     let reading: Reading | null = null;
     let reason: string | null = null;
-    if (rr.how === 'window' && kinds.length > 1) {
+    const placed = rr.how === 'window' && kinds.length > 1 ? placeUnderColumnLabels(ctx, block.columns, figures, hit.start) : null;
+    if (placed) {
+      reading = placed;
+      ctx.notes.push(`table 2: ${row.id}: "${printed(figures)}" placed under the column labels by their position on the page`);
+    } else if (rr.how === 'window' && kinds.length > 1) {
       // fewer figures than columns and no relation to place them by: which column lost its figure is unknown
       ctx.notes.push(`table 2: ${row.id}: "${printed(figures)}" has fewer figures than the row has columns; left unknown`);
     } else if (rr.readings.length === 1) {
@@ -104,4 +110,30 @@ function statedInProse(prose: string, rowLabel: string, columns: readonly { labe
     if (values.size === 1) out.push({ column: c, value: [...values][0]!, quote });
   });
   return out;
+}
+
+/**
+ * A row that lost blank cells, placed by position under its block's header cells (the nearest header
+ * line before the row that shows every column label, each alone in its cell). Both ways of counting
+ * wide characters are tried; a placement is taken only when the ways that succeed agree.
+ */
+function placeUnderColumnLabels(ctx: ReadContext, columns: readonly { label: string; value: Table2ValueKind }[], figures: readonly FigureToken[], before: number): Reading | null {
+  const labels = columns.map((c) => {
+    const hits = ctx.stream.findAll(labelStreamKey(c.label), Math.max(0, before - 400), before);
+    const last = hits.at(-1);
+    return last ? ctx.tokens[last.token] : undefined;
+  });
+  if (labels.some((t) => t === undefined || t.x === undefined) || labels.some((t) => t!.line !== labels[0]!.line)) return null;
+  const results: Reading[] = [];
+  for (const measure of ['x', 'xAlt'] as const) {
+    if (!labels.every((t) => t![measure] !== undefined)) continue;
+    const centres = labels.map((t) => t![measure]!);
+    let gap = Infinity;
+    for (let c = 1; c < centres.length; c++) gap = Math.min(gap, centres[c]! - centres[c - 1]!);
+    if (!(gap > 0)) continue;
+    const reading = placeByPosition(figures, { centres, measure, reach: gap / 2 }, columns.map((c) => c.value));
+    if (reading) results.push(reading);
+  }
+  if (results.length === 0 || results.some((r) => r.some((v, c) => v !== results[0]![c]))) return null;
+  return results[0]!;
 }

@@ -41,4 +41,15 @@ describe('round trip: a report rendered by report/render parses back to the same
   for (const format of ['pdf', 'html', 'md'] as const) {
     it(`seed-2020 with blank table-3 cells as ${format}: the blanks stay null, the other figures keep their columns`, () => roundTrip('seed-2020', format, blanks));
   }
+  const otherBlanks = (report: ReportData) => {
+    const proactive = report.proactive as Record<string, Record<string, number | null>>;
+    proactive['normative_documents']!['repealed'] = null;
+    proactive['licensing']!['decisions'] = null;
+    report.appeals.reconsideration.corrected = null;
+    report.appeals.litigation_direct.other = null;
+    report.appeals.litigation_after_reconsideration.total = null;
+  };
+  for (const format of ['pdf', 'html', 'md'] as const) {
+    it(`pingtan-zrzy-2023 with blank table-2 and table-4 cells as ${format}`, () => roundTrip('pingtan-zrzy-2023', format, otherBlanks));
+  }
 });

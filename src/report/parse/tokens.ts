@@ -52,6 +52,8 @@ export interface ListToken extends Printed {
 export type Token = TextToken | NumberToken | BlankToken | ListToken;
 export type FigureToken = NumberToken | BlankToken;
 
+/** A cell holding one number only (full- or half-width digits, a sign, a decimal part). */
+const LONE_NUMBER = /^[-−－+]?[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
 /** Cells that mean "no figure here" (not zero). */
 const BLANK_MARKS = new Set(['-', '--', '—', '——', '–', '―', '/', '\\', '无', '空', '...', '…']);
 /** A figure followed by one of these is a quantity in a sentence, not a cell. */
@@ -70,7 +72,10 @@ export function tokenize(lines: readonly SourceLine[]): Token[] {
         tokens.push({ kind: 'blank', raw: '', line: index, sep });
         return;
       }
-      tokenizeCell(rawCell, line.atomic, index, tokens);
+      // a cell that is one number, in a row laid out as three or more cells, is a table cell: `35` beside
+      // `2` is thirty-five (only digits run together inside text, `713000074`, are cut by the readers)
+      const lone = !line.atomic && line.cells.length >= 3 && LONE_NUMBER.test(rawCell.trim());
+      tokenizeCell(rawCell, line.atomic || lone, index, tokens);
       if (tokens.length > before) tokens[before]!.sep = sep;
       const only = tokens.length === before + 1 ? tokens[before]! : null;
       if (only && line.x?.[c] !== undefined) {
