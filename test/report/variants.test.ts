@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { reportCells, type ReportData } from '../../src/report/reportData.ts';
 import { halfWidth } from '../../src/report/parse/normalize.ts';
-import { parseReportFile } from '../../src/report/parse/parseFile.ts';
+import { documentText } from '../../src/report/parse/document.ts';
+import { extractBytes, formatOf, parseReportFile } from '../../src/report/parse/parseFile.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'reports', 'variants');
 const names = readdirSync(DIR);
@@ -31,8 +32,9 @@ describe('variants: constructed reports parse to exactly the figures written int
       assert.deepEqual(report.appeals, expected.appeals, 'table 4');
       const nulls = [...reportCells(report)].filter((c) => c.value === null).map((c) => `${c.table}.${c.row}.${c.column}`);
       assert.deepEqual(report.provenance?.missing, nulls);
-      // every figure is printed in the file (digits, full-width or with thousands separators), or converted from 元
-      const text = halfWidth(readFileSync(join(DIR, file), 'utf8')).replace(/(\d),(?=\d{3})/g, '$1');
+      // every figure is printed in the file's text (digits, full-width or with thousands separators), or converted from 元
+      const bytes = readFileSync(join(DIR, file));
+      const text = halfWidth(documentText(await extractBytes(bytes, formatOf(file, bytes)))).replace(/(\d),(?=\d{3})/g, '$1');
       const converted = new Set((report.provenance?.inferred ?? []).filter((c) => c.reason.includes('万元')).map((c) => c.cell));
       for (const c of reportCells(report)) {
         const path = `${c.table}.${c.row}.${c.column}`;

@@ -113,7 +113,8 @@ export function gridLines(rows: readonly (readonly GridCell[])[]): string[][] {
       if (figures && (above === undefined || FIGURE_CELL.test(above))) line.push('');
       col++;
     }
-    if (line.length > 0 && own.length > 0) out.push(line);
+    // a row of empty cells only (Word's `<tr height=0>` that fixes column widths) carries nothing
+    if (line.length > 0 && own.some(({ cell }) => cell.text !== '')) out.push(line);
   });
   return out;
 }
