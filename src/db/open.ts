@@ -13,6 +13,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { lockDataDir } from './dataDirLock.ts';
 
 export type Schema = typeof schema;
 /** The database, whichever engine is behind it. */
@@ -81,21 +82,35 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   }
   const dir = options.dataDir ?? 'memory';
   let client: PGlite;
+  let unlock = (): void => {};
   if (dir === 'memory') {
     client = new PGlite();
   } else {
     mkdirSync(dir, { recursive: true });
+    unlock = lockDataDir(dir);
     client = new PGlite(path.join(dir, 'pgdata'));
   }
-  await client.waitReady;
+  const close = async (): Promise<void> => {
+    try {
+      await client.close();
+    } finally {
+      unlock();
+    }
+  };
+  try {
+    await client.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db = drizzlePglite({ client, schema });
   try {
     if (doMigrate) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   } catch (err) {
-    await client.close();
+    await close();
     throw err;
   }
-  return { db, engine: 'pglite', location: dir, close: () => client.close() };
+  return { db, engine: 'pglite', location: dir, close };
 }
 
 /** Applies pending migrations to an open database. */
