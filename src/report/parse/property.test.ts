@@ -20,6 +20,8 @@ const texts = {
   jiangchuan: readFileSync(join(DIR, 'variants', 'jiangchuan-mzj-2019.txt'), 'utf8'),
   qingshan: readFileSync(join(DIR, 'variants', 'qingshan-nyncj-2020.txt'), 'utf8'),
   nanhu: readFileSync(join(DIR, 'variants', 'nanhu-sthj-2022.md'), 'utf8'),
+  hailing: readFileSync(join(DIR, 'variants', 'hailing-fgj-2020.txt'), 'utf8'),
+  linjiang: documentText(extractHtml(readFileSync(join(DIR, 'variants', 'linjiang-jtj-2023.html'), 'utf8'))),
 };
 
 type Mutation =
