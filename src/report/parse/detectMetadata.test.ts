@@ -33,5 +33,6 @@ describe('year and agency', () => {
     assert.equal(detectAgency(['某某县教育局政府信息公开工作2021年度报告'], undefined, undefined)?.value, '某某县教育局');
     assert.equal(detectAgency(['某某市税务局关于2022年政府信息公开工作年度报告'], undefined, undefined)?.value, '某某市税务局');
     assert.equal(detectAgency(['某某县人民政府二〇二三年政府信息公开工作年度报告'], undefined, undefined)?.value, '某某县人民政府');
+    assert.equal(detectAgency(['【2023-01-30】某某区司法局2022年政府信息公开工作年度报告'], undefined, undefined)?.value, '某某区司法局');
   });
 });

@@ -111,7 +111,7 @@ export function detectAgency(lines: readonly string[], title: string | undefined
 
 function cleanAgency(text: string): string {
   // a page title often carries the site: `XX市人民政府-XX局…`, `标题:XX局…`
-  const afterColon = text.split(/[:：\-_|>»/—]+/).pop() ?? '';
+  const afterColon = (text.split(/[:：\-_|>»/—]+/).pop() ?? '').replace(/^.*[】\]]/, '');
   // `# 关于公布《XX局2022年…》的公告`: the heading marks, the covering notice and its quotes go
   const cleaned = afterColon
     .replace(/^[#*>\s《“"]+/, '')
