@@ -2,19 +2,15 @@
  * The value vocabularies of the register (spec/register.md): applicant type, outcome and channel, each
  * accepted by id or by its Chinese label. Labels come from law/, never restated here.
  */
+import { CHANNELS as LAW_CHANNELS, CHANNEL_IDS, type Channel } from '../law/deadline/index.ts';
 import { APPLICANT_KINDS, CASE_OUTCOMES, TABLE3_ROWS, isCaseOutcome, type ApplicantKind, type CaseOutcome } from '../law/index.ts';
 
-/** Channel ids are the deadline engine's (requests/applicationInput.ts CHANNELS), plus `other`. */
-export const CHANNELS = [
-  { id: 'in-person', label: '当面' },
-  { id: 'post', label: '邮寄' },
-  { id: 'ordinary-letter', label: '平常信函' },
-  { id: 'online', label: '网络' },
-  { id: 'fax', label: '传真' },
-  { id: 'email', label: '电子邮件' },
+/** The deadline engine's channels, plus `other` for registers that recorded some other way in. */
+export type ChannelId = Channel | 'other';
+export const CHANNELS: readonly { id: ChannelId; label: string }[] = [
+  ...CHANNEL_IDS.map((id) => ({ id, label: LAW_CHANNELS[id].label })),
   { id: 'other', label: '其他' },
-] as const;
-export type ChannelId = (typeof CHANNELS)[number]['id'];
+];
 
 /** Whitespace of any width removed, so `予以 公开` and `予以公开` are one value. */
 export function squeeze(value: string): string {

@@ -7,23 +7,15 @@ import type { CivilDate } from '../calendar/civilDate.ts';
 import { isCivilDate } from '../calendar/civilDate.ts';
 import { APPLICANT_KIND_IDS, isApplicantKind } from '../law/applicants.ts';
 import type { ApplicantKind } from '../law/applicants.ts';
-import type { Channel } from '../law/deadline/index.ts';
+import { CHANNEL_IDS, type Channel } from '../law/deadline/index.ts';
 
 export type { Channel };
 import type { Issue } from '../shared/domainError.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import { creditCodeProblem, residentIdProblem } from './identity.ts';
 
-/** The channels of Art. 31, with the deadline engine's ids. */
-export const CHANNELS = ['online', 'in-person', 'post', 'ordinary-letter', 'fax', 'email'] as const satisfies readonly Channel[];
-export const CHANNEL_LABELS = {
-  online: '互联网在线申请',
-  'in-person': '当面提交',
-  post: '邮寄（需签收）',
-  'ordinary-letter': '平常信函',
-  fax: '传真',
-  email: '电子邮件',
-} as const satisfies Record<Channel, string>;
+/** The channels of Art. 31: the deadline engine's, where their ids and labels live. */
+export const CHANNELS: readonly Channel[] = CHANNEL_IDS;
 
 export const FORMS = ['paper', 'electronic', 'inspect'] as const;
 export type Form = (typeof FORMS)[number];
