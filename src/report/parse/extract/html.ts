@@ -95,11 +95,17 @@ export function gridLines(rows: readonly (readonly GridCell[])[]): string[][] {
     }
     width = Math.max(width, col, covered[r]!.length);
   });
+  // a row short of cells at its end lost blank figure cells only if it has fewer figure cells than the
+  // table's fullest row; otherwise it is short of label cells (a table split at a page break, under a
+  // label merged down in the part before) and nothing is missing
+  const figureCells = laid.map((own) => own.filter(({ cell }) => FIGURE_CELL.test(cell.text)).length);
+  const mostFigures = Math.max(0, ...figureCells);
   const out: string[][] = [];
   rows.forEach((_, r) => {
     const line: string[] = [];
     const own = laid[r]!;
     const figures = own.some(({ cell }) => cell.text !== '' && FIGURE_CELL.test(cell.text));
+    let missing = mostFigures - figureCells[r]!;
     let next = 0;
     for (let col = 0; col < width; ) {
       const here = own[next];
@@ -110,7 +116,11 @@ export function gridLines(rows: readonly (readonly GridCell[])[]): string[][] {
         continue;
       }
       const above = covered[r]![col];
-      if (figures && (above === undefined || FIGURE_CELL.test(above))) line.push('');
+      if (figures && above !== undefined && FIGURE_CELL.test(above)) line.push('');
+      else if (figures && above === undefined && missing > 0) {
+        line.push('');
+        missing--;
+      }
       col++;
     }
     // a row of empty cells only (Word's `<tr height=0>` that fixes column widths) carries nothing
