@@ -1,8 +1,7 @@
 /** The answer letter as DOCX (docx) and PDF (pdfkit with Noto Sans SC, subset on embed). */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
+import { registerChineseFonts } from '../report/render/pdfFonts.ts';
 
 export interface RenderableLetter {
   title: string;
@@ -45,12 +44,6 @@ export async function renderLetterDocx(letter: RenderableLetter): Promise<Buffer
   return Packer.toBuffer(doc);
 }
 
-function fontPath(): string {
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('@embedpdf/fonts-sc');
-  return path.join(path.dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf');
-}
-
 export function renderLetterPdf(letter: RenderableLetter): Promise<Buffer> {
   const { salutation, paragraphs, signature } = split(letter.body);
   return new Promise((resolve, reject) => {
@@ -59,8 +52,8 @@ export function renderLetterPdf(letter: RenderableLetter): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.registerFont('sc', fontPath());
-    doc.font('sc');
+    registerChineseFonts(doc);
+    doc.font('regular');
     doc.fontSize(18).text(letter.title, { align: 'center' });
     doc.moveDown(0.5);
     doc.fontSize(10).text(`受理编号：${letter.receiptCode}`, { align: 'right' });

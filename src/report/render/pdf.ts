@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { ReportData } from '../reportData.ts';
-import { parsedFont, type ParsedFont } from './pdfFonts.ts';
+import { registerChineseFonts } from './pdfFonts.ts';
 import { reportDocument, titleLines } from './reportDocument.ts';
 import { gridRows, type GridCell, type TableGrid } from './tableLayout.ts';
 
@@ -37,8 +37,7 @@ export async function renderReportPdf(report: ReportData): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.registerFont('regular', fontSource(parsedFont(400)));
-  doc.registerFont('bold', fontSource(parsedFont(700)));
+  registerChineseFonts(doc);
 
   doc.font('bold').fontSize(SIZE.title);
   // pdfkit breaks CJK anywhere; a long title breaks after the agency instead.
@@ -60,8 +59,6 @@ export async function renderReportPdf(report: ReportData): Promise<Buffer> {
 }
 
 /** pdfkit takes a parsed font where its types only admit bytes or a path. */
-const fontSource = (font: ParsedFont) => font as unknown as Buffer;
-
 const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const pageBottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 const remaining = (doc: Doc) => pageBottom(doc) - doc.y;

@@ -50,3 +50,17 @@ export function parsedFont(weight: 400 | 700): ParsedFont {
   }
   return font;
 }
+
+/** What registerChineseFonts needs of a PDFKit document. */
+interface FontRegistry {
+  registerFont(name: string, src: Buffer): unknown;
+}
+
+/**
+ * Register the Noto Sans SC faces on a PDFKit document as `regular` and `bold`. pdfkit's types accept
+ * only a path or bytes, but at run time it takes a parsed font too: hence the one cast.
+ */
+export function registerChineseFonts(doc: FontRegistry): void {
+  doc.registerFont('regular', parsedFont(400) as unknown as Buffer);
+  doc.registerFont('bold', parsedFont(700) as unknown as Buffer);
+}
