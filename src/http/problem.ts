@@ -27,7 +27,7 @@ const TITLES: Record<number, string> = {
 };
 
 export function problem(status: number, code: string, detail: string, errors: Issue[] = []): Problem {
-  return { type: `https://gongkai.dev/problems/${code}`, title: TITLES[status] ?? '错误', status, detail, code, errors };
+  return { type: `urn:gongkai:problem:${code}`, title: TITLES[status] ?? '错误', status, detail, code, errors };
 }
 
 interface AjvError {
