@@ -3,6 +3,11 @@
  * and where a row's figures run together choose among the possible cuts with the checks — R3 inside
  * the row, then R1 and R2 across rows. A row printed as N separate figures is taken as printed, even
  * when it breaks a relation: the parser reports a report's errors, it does not correct them.
+ *
+ * The columns are taken in the order the header prints them (the template's order unless the header
+ * shows otherwise). A row ends at the next row label or at a group label (`（三）不予公开`), whose own
+ * figures, where a report prints them, are a subtotal. A row that lost blank cells is placed by the
+ * positions of its figures when the source has positions (PDF, space-aligned text).
  */
 import { APPLICANT_COLUMN_IDS, APPLICANT_COLUMNS, APPLICANT_KIND_IDS, ORGANISATION_HEADER, outcomeRows, TABLE3_GROUPS, table3Rows, type Table2ValueKind } from '../../law/index.ts';
 import { setCell } from '../reportData.ts';

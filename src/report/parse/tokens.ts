@@ -5,7 +5,9 @@
  * has and which relations hold, may split it. A list number glued to the figures before it
  * (`00000002.其他法律…`) is detached here, since a row number is always one digit followed by `.`
  * or `、` and a Han character. Figures in prose (`136件`, `2020年`, `第3`) are marked so that table
- * readers skip them.
+ * readers skip them; a figure standing alone with its unit (`| 24件 |`, `8件 0件`) is a table figure.
+ * A cell that is one number (a table cell, or a lone number in a row of three or more cells) is never
+ * cut; an empty cell the extractor kept is a blank (unknown, not zero).
  */
 import type { SourceLine } from './document.ts';
 import { isHan, labelStreamKey } from './normalize.ts';
