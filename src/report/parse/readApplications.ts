@@ -80,7 +80,8 @@ export function readApplications(ctx: ReadContext, from: number, to: number): nu
       results.push({ id: row.id, printed: printed(figures), readings: [reading], possible: 1 });
       return;
     }
-    const rr = rowReadings(figures, KINDS);
+    // a blank cell may have been anywhere in the row: a shifted reading is not evidence for any one cell
+    const rr = rowReadings(figures, KINDS, undefined, 'anywhere');
     if (order) rr.readings = rr.readings.map((r) => inTemplateOrder(r, order));
     if (rr.overflow) ctx.notes.push(`table 3: ${row.id}: too many ways to read "${printed(figures)}"`);
     const readings = rr.how === 'direct' ? rr.readings : rr.readings.filter(rowSumHolds);

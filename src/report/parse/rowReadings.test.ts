@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Table2ValueKind } from '../../law/index.ts';
-import { rowSumHolds } from './readApplications.ts';
+import { agreement, rowSumHolds } from './readApplications.ts';
 import { appealGroupsHold } from './readAppeals.ts';
 import { cutDigits, rowReadings } from './rowReadings.ts';
 import { isFigure, tokenize, type FigureToken } from './tokens.ts';
@@ -51,6 +51,14 @@ describe('rowReadings', () => {
     assert.equal(r.how, 'window');
     assert.equal(r.readings.length, 5);
     assert.deepEqual(r.readings.filter(appealGroupsHold), [[1, 0, 14, 0, 15, 0, 0, 0, 0, 0, 0, null, null, null, null]]);
+  });
+
+  it('a blank lost anywhere in the row (not only at its ends): no cell is known from shifted readings', () => {
+    const five = figures('5 5 5 5 5 25', true);
+    assert.deepEqual(agreement(rowReadings(five, counts(7)).readings), [null, 5, 5, 5, 5, null, null]);
+    const anywhere = rowReadings(five, counts(7), undefined, 'anywhere');
+    assert.equal(anywhere.readings.length, 7);
+    assert.deepEqual(agreement(anywhere.readings), [null, null, null, null, null, null, null]);
   });
 
   it('blank marks are unknown cells, not zeros', () => {

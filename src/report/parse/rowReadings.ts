@@ -43,7 +43,14 @@ export function tokenValue(token: NumberToken, kind: Table2ValueKind): number | 
   }
 }
 
-export function rowReadings(figures: readonly FigureToken[], kinds: readonly Table2ValueKind[], limit = DEFAULT_LIMIT): RowReadings {
+/**
+ * Where a row's lost cells may have been: only at its ends (`ends`: cells cut off by the extraction, as
+ * the seed's table 4), or anywhere (`anywhere`: blank cells that left no trace, Shanghai style) — then
+ * every order-keeping placement of the figures is a reading.
+ */
+export type LostCells = 'ends' | 'anywhere';
+
+export function rowReadings(figures: readonly FigureToken[], kinds: readonly Table2ValueKind[], limit = DEFAULT_LIMIT, lost: LostCells = 'ends'): RowReadings {
   const n = kinds.length;
   const rejected: string[] = [];
   const valueOf = (t: FigureToken, column: number): number | null | undefined => {
@@ -83,11 +90,33 @@ export function rowReadings(figures: readonly FigureToken[], kinds: readonly Tab
     return { how: 'split', readings: out.readings, rejected, overflow: out.overflow };
   }
   const readings: Reading[] = [];
+  if (lost === 'anywhere') {
+    for (const columns of placements(figures.length, n)) {
+      const reading: Reading = new Array<number | null>(n).fill(null);
+      let fits = true;
+      columns.forEach((column, i) => {
+        const v = valueOf(figures[i]!, column);
+        if (v === undefined) fits = false;
+        else reading[column] = v;
+      });
+      if (fits) readings.push(reading);
+    }
+    return { how: 'window', readings, rejected, overflow: false };
+  }
   for (let offset = 0; offset + figures.length <= n; offset++) {
     const r = windowReading(figures, offset, n, valueOf);
     if (r) readings.push(r);
   }
   return { how: 'window', readings, rejected, overflow: false };
+}
+
+/** Every way to put k figures in n columns keeping their order (k ≤ n): the columns each one takes. */
+function* placements(k: number, n: number, from = 0): Generator<number[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let c = from; c <= n - k; c++) for (const rest of placements(k - 1, n, c + 1)) yield [c, ...rest];
 }
 
 function windowReading(
