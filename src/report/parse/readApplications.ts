@@ -51,18 +51,16 @@ export function readApplications(ctx: ReadContext, from: number, to: number): nu
   const order = firstRow ? columnOrder(ctx, from, firstRow.start) : null;
   if (order) ctx.notes.push(`table 3: the columns are printed in the order ${order.map((c) => APPLICANT_COLUMNS[c]!.label).join('、')} (read from the header)`);
 
-  const groupKeys = (['withheld', 'unavailable', 'not_processed', ...(template === '2021' ? (['other'] as const) : [])] as const).map((g) =>
-    labelStreamKey(TABLE3_GROUPS[g].number + TABLE3_GROUPS[g].name),
-  );
+  const groupHits = (['withheld', 'unavailable', 'not_processed', ...(template === '2021' ? (['other'] as const) : [])] as const)
+    .flatMap((g) => ctx.stream.findAll(labelStreamKey(TABLE3_GROUPS[g].number + TABLE3_GROUPS[g].name), from, to))
+    .sort((a, b) => a.start - b.start);
   const rowFigures = rows.map((_, i) => {
     const hit = hits[i];
     if (!hit) return null;
     const next = hits.slice(i + 1).find((h) => h !== null);
     // a group label (`（三）不予公开`) ends the row before it: figures printed on it are the group's subtotal
-    const group = groupKeys
-      .map((key) => ctx.stream.findExact(key, hit.end, next ? next.start : to))
-      .reduce<number | null>((at, h) => (h && (at === null || h.token < at) ? h.token : at), null);
-    return figuresBetween(ctx.tokens, hit.token, group ?? (next ? next.token : endToken));
+    const group = groupHits.find((g) => g.start >= hit.end && g.end <= (next ? next.start : to));
+    return figuresBetween(ctx.tokens, hit.token, group ? group.token : next ? next.token : endToken);
   });
   const anchors = columnAnchors(rowFigures.filter((f) => f !== null), APPLICANT_COLUMN_IDS.length);
 
