@@ -1,9 +1,10 @@
 /**
  * The parser's cost: reports per second for text, HTML and PDF input (the fixtures; the PDF is the
- * seed report rendered by report/render), and the time for 1,000 text reports made by varying the
- * fixtures (agency names, years, separators, figures in the prose), on one core.
+ * seed report rendered by report/render) and for the constructed variants (text, Markdown, HTML),
+ * and the time for 1,000 text reports made by varying the fixtures (agency names, years, separators,
+ * figures in the prose), on one core.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { extractHtml } from '../src/report/parse/extract/html.ts';
 import { parseReportBytes } from '../src/report/parse/parseFile.ts';
@@ -39,6 +40,11 @@ export async function run(): Promise<string[]> {
 
   lines.push(rate('text', 300, await time(300, (i) => parseReportText(texts[i % 2]!))));
   lines.push(rate('html', 200, await time(200, () => parseExtracted(extractHtml(html)))));
+
+  // the constructed variants (test/fixtures/reports/variants): every layout the parser is tested on
+  const variantDir = new URL('../test/fixtures/reports/variants/', import.meta.url);
+  const variants = readdirSync(variantDir).filter((f) => /\.(txt|md|html?)$/.test(f) && f !== 'README.md').map((f) => ({ name: f, bytes: readFileSync(new URL(f, variantDir)) }));
+  lines.push(rate('vars', 10 * variants.length, await time(10 * variants.length, (i) => parseReportBytes(variants[i % variants.length]!.bytes, variants[i % variants.length]!.name))));
 
   const seed = parseReportData(JSON.parse(fixture('seed-2020.expected.json')));
   const pdf = new Uint8Array(await renderReport(seed, 'pdf'));
