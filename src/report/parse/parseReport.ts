@@ -61,7 +61,7 @@ export function parseExtracted(doc: ExtractedDocument, options: ParseOptions = {
   const agency = detectAgency(plainLines, doc.title, options.source);
 
   const report = emptyReport(agency?.value ?? '', year, template.value);
-  const sections = findSections(stream);
+  const sections = findSections(stream, tokens);
   const narrative = extractNarrative(tokens, stream, sections);
   const ctx: ReadContext = {
     tokens,
