@@ -72,4 +72,10 @@ describe('tokenize', () => {
   it('a table cell with thousands separators is one figure, whatever the separator', () => {
     for (const cell of ['1,205', '1，205', '1 205', '１，２０５']) assert.deepEqual(tokenize([{ cells: [cell], atomic: true }]).map(describeToken), ['N:1205'], cell);
   });
+
+  it('a mark between two parts of a label is punctuation; after a label and before figures it is a blank', () => {
+    const marks = (text: string) => tokenize([{ cells: [text], atomic: false }]).filter((t) => t.kind === 'blank').length;
+    assert.equal(marks('三、本年度办理结果 / （三）不予公开 / 2.其他法律行政法规禁止公开'), 0);
+    assert.equal(marks('（二）部分公开 — 0 0 0 0 0 0（三）不予公开'), 1);
+  });
 });

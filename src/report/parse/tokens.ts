@@ -58,9 +58,11 @@ export type FigureToken = NumberToken | BlankToken;
 const LONE_NUMBER = /^[-−－+]?[0-9０-９]+(?:[.．][0-9０-９]+)?$/u;
 /** Cells that mean "no figure here" (not zero). */
 const BLANK_MARKS = new Set(['-', '--', '—', '——', '–', '―', '/', '\\', '无', '空', '...', '…']);
-/** A figure followed by one of these is a quantity in a sentence, not a cell. */
 /** A count's unit after a figure that stands alone (`12件`, `| 3 个 |`, `8件 0件 0件`): a table figure with its unit. */
 const CELL_UNIT = /^ ?[件个条项次人家宗](?=\s|$)/u;
+/** What follows a mark that separates label parts: more label (text, a bracket, a list number `2.其他`). */
+const LABEL_FOLLOWS = /^\s*(?:[\p{L}(]|\d[.、]\s*\p{Script=Han})/u;
+/** A figure followed by one of these is a quantity in a sentence, not a cell. */
 const PROSE_SUFFIX = /^[年月日时件个条项次%‰人家篇期号天亿份名位批户起宗场余多类万km]/u;
 
 export function tokenize(lines: readonly SourceLine[]): Token[] {
@@ -138,7 +140,7 @@ function tokenizeCell(original: string, atomic: boolean, line: number, out: Toke
     if (text === '') return;
     const raw = rawOf(textStart, end);
     // `三、本年度办理结果 / （三）不予公开`: a mark between two pieces of label is punctuation, not a blank cell
-    const between = out.length > cellStart && out.at(-1)!.kind === 'text' && /\p{Script=Han}/u.test(cell.slice(end));
+    const between = out.length > cellStart && out.at(-1)!.kind === 'text' && LABEL_FOLLOWS.test(cell.slice(end));
     if (BLANK_MARKS.has(text) && !between) push({ kind: 'blank', raw, line, sep: '' });
     else push({ kind: 'text', key: labelStreamKey(text), raw, line, sep: '' });
     text = '';
