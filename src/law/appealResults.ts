@@ -11,15 +11,14 @@
  *
  * `total` is the sum of the four results (R4), so every built table 4 reconciles by construction.
  */
-import type { AppealResult } from './table4.ts';
+import { APPEAL_GROUPS, LITIGATION_HEADER, type AppealGroupId, type AppealResult } from './table4.ts';
 
-/** The appeal route, which is the group of table 4. */
-export const APPEAL_PATHS = [
-  { id: 'reconsideration', label: '行政复议' },
-  { id: 'litigation_direct', label: '行政诉讼（未经复议直接起诉）' },
-  { id: 'litigation_after_reconsideration', label: '行政诉讼（复议后起诉）' },
-] as const;
-export type AppealPath = (typeof APPEAL_PATHS)[number]['id'];
+/** The appeal route, which is the group of table 4; a suit is named with its 行政诉讼 header. */
+export type AppealPath = AppealGroupId;
+export const APPEAL_PATHS: readonly { id: AppealPath; label: string }[] = APPEAL_GROUPS.map((g) => ({
+  id: g.id,
+  label: g.litigation ? `${LITIGATION_HEADER}（${g.label}）` : g.label,
+}));
 
 /** The result of a decided appeal; `pending` is not a decision but the absence of one. */
 export type AppealDecision = Exclude<AppealResult, 'pending'>;
