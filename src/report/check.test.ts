@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReport, RULES } from './check.ts';
-import { emptyReport, reportCells, setCell, type ReportData } from './reportData.ts';
-import { APPLICANT_KIND_IDS, outcomeRows } from '../law/index.ts';
-import { seedReport } from '../../test/support/reportFixtures.ts';
+import { reportCells, setCell } from './reportData.ts';
+import { fullReport2021, seedReport } from '../../test/support/reportFixtures.ts';
 
 test('the seed reconciles; its four lost table-4 cells leave R4 unchecked for 复议后起诉', () => {
   const result = checkReport(seedReport());
@@ -20,43 +19,15 @@ test('the seed reconciles; its four lost table-4 cells leave R4 unchecked for �
   assert.equal(result.results.length, 7 * 2 + 23 + 3);
 });
 
-/** A 2021 report with a distinct figure in every outcome cell, reconciled by construction. */
-function full2021(): ReportData {
-  const r = emptyReport('测试局', 2022, '2021');
-  const kinds = APPLICANT_KIND_IDS;
-  const processed = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<string, number>;
-  outcomeRows('2021').forEach((row, i) => {
-    kinds.forEach((k, j) => {
-      const v = (i + 1) * (j + 2);
-      setCell(r, `applications.${row.id}.${k}`, v);
-      processed[k]! += v;
-    });
-  });
-  for (const k of kinds) {
-    setCell(r, `applications.processed_total.${k}`, processed[k]!);
-    setCell(r, `applications.carried_over.${k}`, 5);
-    setCell(r, `applications.carried_forward.${k}`, 7);
-    setCell(r, `applications.received.${k}`, processed[k]! + 2);
-  }
-  for (const row of ['received', 'carried_over', 'processed_total', 'carried_forward', ...outcomeRows('2021').map((o) => o.id)]) {
-    setCell(r, `applications.${row}.total`, kinds.reduce((a, k) => a + (r.applications[row as 'received']![k] as number), 0));
-  }
-  for (const g of ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const) {
-    r.appeals[g] = { upheld: 1, corrected: 2, other: 3, pending: 4, total: 10 };
-  }
-  for (const c of reportCells(r)) if (c.table === 'proactive') setCell(r, `proactive.${c.row}.${c.column}`, 1);
-  return r;
-}
-
 test('a full 2021 report passes every relation', () => {
-  const result = checkReport(full2021());
+  const result = checkReport(fullReport2021());
   assert.equal(result.violations.length, 0);
   assert.equal(result.unchecked.length, 0);
   assert.equal(result.passed, 7 * 2 + 25 + 3);
 });
 
 test('changing any single cell of table 3 or 4 names the rule and the cell', () => {
-  const base = full2021();
+  const base = fullReport2021();
   for (const c of reportCells(base)) {
     if (c.table === 'proactive') continue;
     const broken = structuredClone(base);

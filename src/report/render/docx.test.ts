@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { DOCX_TEXT_WIDTH_TWIPS, TABLE_STYLE, columnWidthsTwips, keptWithNext, renderReportDocx } from './docx.ts';
 import { reportTables } from './tableLayout.ts';
-import { fullReport2021, seedJson, seedReport } from './testReports.ts';
+import { fullReport2021, seedJson, seedReport } from '../../../test/support/reportFixtures.ts';
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 

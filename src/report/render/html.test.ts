@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { REPORT_CSS, renderReportHtml } from './html.ts';
 import { reportTables } from './tableLayout.ts';
-import { FULL_NARRATIVE, fullReport2021, seedJson, seedReport } from './testReports.ts';
+import { FULL_NARRATIVE, fullReport2021, seedJson, seedReport } from '../../../test/support/reportFixtures.ts';
 
 /** Every `table.row.column` figure of the fixture file, as the renderer should print it. */
 function fixtureFigures(json: Record<string, Record<string, Record<string, number | null>>>): Map<string, string> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { REPORT_FORMATS, formatInfo, isReportFormat, renderReport } from './index.ts';
-import { fullReport2021, seedReport } from './testReports.ts';
+import { fullReport2021, seedReport } from '../../../test/support/reportFixtures.ts';
 
 describe('renderReport', () => {
   it('knows four formats, each with its extension and media type', () => {

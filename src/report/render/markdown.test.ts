@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderReportMarkdown } from './markdown.ts';
-import { fullReport2021, seedJson, seedReport } from './testReports.ts';
+import { fullReport2021, seedJson, seedReport } from '../../../test/support/reportFixtures.ts';
 
 interface PipeTable {
   caption: string | null;

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { renderReportPdf } from './pdf.ts';
-import { fullReport2021, seedJson, seedReport } from './testReports.ts';
+import { fullReport2021, seedJson, seedReport } from '../../../test/support/reportFixtures.ts';
 import type { ReportData } from '../reportData.ts';
 
 interface Item {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { reportCells } from '../reportData.ts';
 import { applicationsGrid, appealsGrid, formatFigure, gridRows, proactiveGrid, reportTables, type GridCell, type TableGrid } from './tableLayout.ts';
-import { fullReport2021, seedReport } from './testReports.ts';
+import { fullReport2021, seedReport } from '../../../test/support/reportFixtures.ts';
 
 const cells = (grid: TableGrid): GridCell[] => gridRows(grid).flatMap((r) => r.cells);
 const find = (grid: TableGrid, text: string): GridCell => {
