@@ -106,8 +106,3 @@ test('the same outcome named twice counts as that outcome', () => {
   assert.equal(rows[0]?.outcome, 'withheld.state_secret');
 });
 
-test('the demo seed’s register is the test fixture (one history, two places)', () => {
-  const demo = readFileSync(fileURLToPath(new URL('./demo/seed-2020.csv', import.meta.url)));
-  const fixture = readFileSync(fileURLToPath(new URL('../../test/fixtures/register/seed-2020.csv', import.meta.url)));
-  assert.ok(demo.equals(fixture));
-});

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { createScratchPgDatabase, testDatabaseUrl } from '../support/db.ts';
-import { fixturePath, readFixtureJson } from '../support/reportFixtures.ts';
+import { fixturePath, readFixtureJson, SEED_REGISTER } from '../support/reportFixtures.ts';
 import { openDatabase, type Database } from '../../src/db/open.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gk-cli-db-'));
@@ -46,7 +46,7 @@ describe('gongkai with a database', () => {
   });
 
   it('imports the seed register and builds the 2020 report: table 3 equals the seed cell for cell', () => {
-    const imported = json('register', 'import', fixturePath('register/seed-2020.csv'), '--agency', 'xfj');
+    const imported = json('register', 'import', SEED_REGISTER, '--agency', 'xfj');
     assert.equal(imported.imported, 136);
     const report = json('report', 'build', '--agency', 'xfj', '--year', '2020');
     assert.deepEqual(report.applications, seed.applications);

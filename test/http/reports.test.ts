@@ -15,7 +15,7 @@ import type { ReportData } from '../../src/report/reportData.ts';
 import { personInput } from '../support/fixtures.ts';
 import { startTestApp } from '../support/http.ts';
 import type { Client, TestApp } from '../support/http.ts';
-import { fixturePath, seedReport } from '../support/reportFixtures.ts';
+import { fixturePath, SEED_REGISTER, seedReport } from '../support/reportFixtures.ts';
 
 interface Problem {
   code: string;
@@ -109,7 +109,7 @@ describe('the report built from cases (API)', () => {
   });
 
   it('imports the seed register and builds 2020: table 3 equals the seed report cell for cell', async () => {
-    const res = await upload(clerk, 'seed-2020.csv', readFileSync(fixturePath('register/seed-2020.csv')));
+    const res = await upload(clerk, 'seed-2020.csv', readFileSync(SEED_REGISTER));
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body['imported'], 136);
     assert.equal(res.body['open'], 12);
@@ -126,7 +126,7 @@ describe('the report built from cases (API)', () => {
     assert.equal(granted.count, 8);
     assert.equal(granted.figure, 8);
     assert.equal(granted.items.length, 8);
-    // The register's rows answered 予以公开 (read off test/fixtures/register/seed-2020.csv), names masked.
+    // The register's rows answered 予以公开 (read off src/register/demo/seed-2020.csv), names masked.
     assert.deepEqual(
       granted.items.map((i) => `${i.ref} ${i.applicant} ${i.outcome}`),
       ['XFJ-2020-019 江* granted', 'XFJ-2020-021 于*某 granted', 'XFJ-2020-037 邹* granted', 'XFJ-2020-041 蔡* granted', 'XFJ-2020-046 姚*某 granted', 'XFJ-2020-096 秦* granted', 'XFJ-2020-101 彭*某 granted', 'XFJ-2020-118 范* granted'],

@@ -13,6 +13,9 @@ export function readFixtureJson(relative: string): unknown {
   return JSON.parse(readFileSync(fixturePath(relative), 'utf8'));
 }
 
+/** The register of 国家信访局's 136 applications of 2020 (reproducing the seed's table 3), shipped with the demo. */
+export const SEED_REGISTER = fileURLToPath(new URL('../../src/register/demo/seed-2020.csv', import.meta.url));
+
 /** The seed fixture as plain JSON, independent of anything the code under test computes. */
 export function seedJson(): Record<string, Record<string, Record<string, number | null>>> {
   return readFixtureJson('reports/seed-2020.expected.json') as Record<string, Record<string, Record<string, number | null>>>;

@@ -1,10 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { eq, and, count } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../../../test/support/db.ts';
 import { seedAgencies } from '../../../test/support/fixtures.ts';
+import { SEED_REGISTER, seedReport } from '../../../test/support/reportFixtures.ts';
 import { systemActor } from '../../accounts/actor.ts';
 import { recordAppeal } from '../../appeals/appeals.ts';
 import { SecretKey } from '../../db/secretKey.ts';
@@ -14,12 +14,10 @@ import { RegisterInvalidError } from '../../register/errors.ts';
 import { importRegister } from '../../register/importRegister.ts';
 import { readCsvTable } from '../../register/read.ts';
 import { validateRegister } from '../../register/validate.ts';
-import { parseReportData } from '../validateReport.ts';
-import type { ReportData } from '../reportData.ts';
 import { assertCaseChangeAllowed, buildAgencyReport, loadCasesForReport, lockReport, reopenReport, ReportLockedError, rollUpRegion } from './db.ts';
 import { rollUp } from './rollUp.ts';
 
-const seed = (): ReportData => parseReportData(JSON.parse(readFileSync(fileURLToPath(new URL('../../../test/fixtures/reports/seed-2020.expected.json', import.meta.url)), 'utf8')));
+const seed = seedReport;
 const actor = systemActor('test');
 const key = SecretKey.random();
 let database: TestDb;
@@ -56,7 +54,7 @@ test('importing the same register again is refused whole: every 编号 already e
   const agency = (await database.db.select().from(agencies).where(eq(agencies.code, 'gjxfj')))[0]!;
   const countCases = async () => (await database.db.select({ n: count() }).from(applications).where(eq(applications.agencyId, agency.id)))[0]!.n;
   const beforeCount = await countCases();
-  const bytes = readFileSync(fileURLToPath(new URL('../../../test/fixtures/register/seed-2020.csv', import.meta.url)));
+  const bytes = readFileSync(SEED_REGISTER);
   const rows = validateRegister(readCsvTable(bytes));
   await assert.rejects(importRegister(database.db, actor, key, { agencyCode: 'gjxfj', fileName: 'again.csv', rows }), (e: unknown) => {
     assert.ok(e instanceof RegisterInvalidError);

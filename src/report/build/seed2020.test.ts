@@ -1,17 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseReportData } from '../validateReport.ts';
-import type { ReportData } from '../reportData.ts';
+import { SEED_REGISTER, seedReport } from '../../../test/support/reportFixtures.ts';
 import { parseRegisterFile } from '../../register/read.ts';
 import { checkReport } from '../check.ts';
 import type { AppealForReport } from './appeals.ts';
 import { buildReport } from './buildReport.ts';
 import { registerRowsToCases } from './fromRegister.ts';
 
-const fixturePath = (relative: string) => fileURLToPath(new URL(`../../../test/fixtures/${relative}`, import.meta.url));
-const seedReport = (): ReportData => parseReportData(JSON.parse(readFileSync(fixturePath('reports/seed-2020.expected.json'), 'utf8')));
 
 /** The seed's 15 reconsiderations of 2020: 1 upheld, 14 other results, none pending (its table 4). */
 function seedAppeals(): AppealForReport[] {
@@ -25,7 +20,7 @@ function seedAppeals(): AppealForReport[] {
 }
 
 test('the seed register imports and builds the seed’s 2020 table 3 cell for cell', async () => {
-  const rows = await parseRegisterFile(fixturePath('register/seed-2020.csv'));
+  const rows = await parseRegisterFile(SEED_REGISTER);
   assert.equal(rows.length, 136);
   const expected = seedReport();
   const built = buildReport({
@@ -48,7 +43,7 @@ test('the seed register imports and builds the seed’s 2020 table 3 cell for ce
 });
 
 test('the seed register’s 12 open applications carry over into 2021', async () => {
-  const cases = registerRowsToCases(await parseRegisterFile(fixturePath('register/seed-2020.csv')));
+  const cases = registerRowsToCases(await parseRegisterFile(SEED_REGISTER));
   const built = buildReport({ agency: '国家信访局', year: 2021, cases, appeals: [] });
   assert.equal(built.template, '2021');
   assert.equal(built.applications.carried_over?.natural_person, seedReport().applications.carried_forward?.natural_person);
