@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { withDatabase } from './database.ts';
 import { printJson, readJsonFile } from './io.ts';
-import { parseReportYear } from './reportYearCommands.ts';
+import { parseReportYear } from './reportYearOption.ts';
 import { action } from './run.ts';
 
 interface AddOptions {

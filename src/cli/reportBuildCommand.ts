@@ -20,6 +20,7 @@ import { CliInputError } from './errors.ts';
 import { printJson, readJsonFile } from './io.ts';
 import { withDatabase } from './database.ts';
 import { action } from './run.ts';
+import { parseReportYear } from './reportYearOption.ts';
 
 export interface ReportBuildOptions {
   agency?: string;
@@ -47,12 +48,6 @@ async function withDatabaseReport(agencyCode: string, year: number, use: (built:
   await withDatabase(async ({ db, actor }) => use(await buildAgencyReport(db, actor, agencyCode, year)));
 }
 
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2019 || year > 2100) throw new CliInputError(`--year ${value}: 应为 2019 年以后的年份（报告按 2019 或 2021 模板编制）`);
-  return year;
-}
-
 async function fromRegister(options: ReportBuildOptions, year: number): Promise<BuiltReport> {
   if (options.agencyName === undefined || options.agencyName.trim() === '') throw new CliInputError('--register 需要同时给出 --agency-name（报告的发布机关名称）');
   const { parseRegisterFile } = await import('../register/read.ts');
@@ -67,7 +62,7 @@ async function fromRegister(options: ReportBuildOptions, year: number): Promise<
 }
 
 export async function runReportBuild(options: ReportBuildOptions): Promise<void> {
-  const year = parseYear(options.year);
+  const year = parseReportYear(options.year);
   if (options.format !== undefined && !isReportFormat(options.format)) throw new CliInputError(`--format ${options.format}: 应为 ${REPORT_FORMATS.join('、')}`);
   if (options.json && options.format !== undefined) throw new CliInputError('--json 与 --format 只能选一个');
   if (options.register !== undefined) await output(options, await fromRegister(options, year));

@@ -14,14 +14,9 @@ import { CliInputError } from './errors.ts';
 import { printJson, readJsonFile } from './io.ts';
 import { reportFormatOption, writeRenderedReport } from './reportOutput.ts';
 import { action } from './run.ts';
+import { parseReportYear } from './reportYearOption.ts';
 
 const reportDb = () => import('../report/build/db.ts');
-
-export function parseReportYear(value: string): number {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2019 || year > 2100) throw new CliInputError(`--year ${value}: 应为 2019 年以后的年份（报告按 2019 或 2021 模板编制）`);
-  return year;
-}
 
 /** `report lock` and `report reopen`. */
 export function registerReportLockCommands(report: Command): void {
