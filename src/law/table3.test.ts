@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TABLE3_ROWS, outcomeRows, table3RowLabel, groupLabel } from './table3.ts';
+import { TABLE3_ROWS, outcomeRows, table3RowLabel, table3RowShortName, groupLabel } from './table3.ts';
 
 test('both templates share rows 一 to （五）5 and differ only in （六）', () => {
   const ids2019 = TABLE3_ROWS['2019'].map((r) => r.id);
@@ -35,4 +35,11 @@ test('outcome rows are the terms of R2: 19 in 2019, 21 in 2021 (2+8+3+5 before �
   assert.equal(outcomeRows('2019').length, 19);
   assert.equal(outcomeRows('2021').length, 21);
   assert.ok(outcomeRows('2021').every((r) => r.groups[0] === 'results'));
+});
+
+test('a short name drops only the bracketed counting note', () => {
+  const name = (id: string) => table3RowShortName(TABLE3_ROWS['2021'].find((r) => r.id === id)!);
+  assert.equal(name('partially_granted'), '部分公开');
+  assert.equal(name('withheld.security_stability'), '危及“三安全一稳定”');
+  assert.equal(name('granted'), '予以公开');
 });

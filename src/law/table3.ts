@@ -106,6 +106,14 @@ export function table3RowLabel(r: Pick<RowDef, 'number' | 'name'>): string {
   return r.number + r.name;
 }
 
+/**
+ * A row's name without the counting note the template prints in brackets after it:
+ * `部分公开（区分处理的，只计这一情形，不计其他情形）` → `部分公开`. Other names are returned whole.
+ */
+export function table3RowShortName(r: Pick<RowDef, 'name'>): string {
+  return r.name.replace(/（[^（）]*）$/, '');
+}
+
 export function groupLabel(id: Table3GroupId): string {
   const g = TABLE3_GROUPS[id];
   return g.number + g.name;

@@ -3,7 +3,7 @@
  * accepted by id or by its Chinese label. Labels come from law/, never restated here.
  */
 import { CHANNELS as LAW_CHANNELS, CHANNEL_IDS, type Channel } from '../law/deadline/index.ts';
-import { APPLICANT_KINDS, CASE_OUTCOMES, TABLE3_ROWS, isCaseOutcome, type ApplicantKind, type CaseOutcome } from '../law/index.ts';
+import { APPLICANT_KINDS, CASE_OUTCOMES, TABLE3_ROWS, isCaseOutcome, table3RowShortName, type ApplicantKind, type CaseOutcome } from '../law/index.ts';
 
 /** The deadline engine's channels, plus `other` for registers that recorded some other way in. */
 export type ChannelId = Channel | 'other';
@@ -52,10 +52,10 @@ const OUTCOME_BY_VALUE = new Map<string, CaseOutcome>();
 for (const r of TABLE3_ROWS['2021']) {
   if (r.kind !== 'outcome' || !isCaseOutcome(r.id)) continue;
   OUTCOME_BY_VALUE.set(squeeze(r.name), r.id);
+  // the （二） label carries its counting rule in brackets; the plain words name it too
+  OUTCOME_BY_VALUE.set(squeeze(table3RowShortName(r)), r.id);
 }
 for (const id of CASE_OUTCOMES) OUTCOME_BY_VALUE.set(id.toLowerCase(), id);
-// The （二） label carries its counting rule in brackets; the plain words name it too.
-OUTCOME_BY_VALUE.set('部分公开', 'partially_granted');
 // The 2019 template's single （六）其他处理 row: a case recorded against it is 2021's （六）3 其他.
 OUTCOME_BY_VALUE.set('其他处理', 'other.other');
 OUTCOME_BY_VALUE.set('other', 'other.other');
