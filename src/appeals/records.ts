@@ -4,17 +4,22 @@
  */
 import { isCivilDate } from '../calendar/civilDate.ts';
 import { APPEAL_PATHS, type AppealDecision, type AppealPath } from '../law/appealResults.ts';
+import { APPEAL_RESULTS, type AppealResult } from '../law/table4.ts';
 import { ValidationError, type Issue } from '../shared/domainError.ts';
 import type { AppealForReport } from '../report/build/appeals.ts';
 
-/** The result as the records say it; 尚未审结 is an open appeal. */
-export const APPEAL_RESULT_VALUES = [
-  { id: 'upheld', label: '维持' },
-  { id: 'corrected', label: '纠正' },
-  { id: 'other', label: '其他' },
-  { id: 'pending', label: '尚未审结' },
-] as const;
-export type AppealResultValue = (typeof APPEAL_RESULT_VALUES)[number]['id'];
+export type AppealResultValue = AppealResult;
+
+/** The results as records say them: table 4's labels without 结果 (维持, 纠正, 其他, 尚未审结); 尚未审结 is an open appeal. */
+export const APPEAL_RESULT_VALUES: readonly { id: AppealResultValue; label: string }[] = APPEAL_RESULTS.filter(
+  (r): r is Extract<(typeof APPEAL_RESULTS)[number], { id: AppealResult }> => r.id !== 'total',
+).map((r) => ({ id: r.id, label: r.label.replace(/^结果|结果$/, '') }));
+
+/** Accepted in input: the short words and table 4's own labels (结果维持 …). */
+const RESULT_WORDS: readonly { id: AppealResultValue; label: string }[] = [
+  ...APPEAL_RESULT_VALUES,
+  ...APPEAL_RESULTS.flatMap((r) => (r.id === 'total' ? [] : [{ id: r.id, label: r.label }])),
+];
 
 export interface AppealInput {
   /** the reviewing body: 复议机关 or court (e.g. 国务院, 北京市第二中级人民法院) */
@@ -60,8 +65,8 @@ export function appealInputIssues(input: unknown, at = 'appeal'): { value?: Appe
   const caseNumber = text('caseNumber');
   const path = lookup(input['path'], APPEAL_PATHS);
   if (path === undefined) add('path', 'enum', `应为 ${APPEAL_PATHS.map((p) => `${p.id}（${p.label}）`).join('、')}`);
-  const result = lookup(input['result'], APPEAL_RESULT_VALUES);
-  if (result === undefined) add('result', 'enum', '应为 维持、纠正、其他 或 尚未审结');
+  const result = lookup(input['result'], RESULT_WORDS);
+  if (result === undefined) add('result', 'enum', `应为 ${APPEAL_RESULT_VALUES.map((r) => r.label).join('、')}`);
   const filedOn = input['filedOn'];
   if (!isCivilDate(filedOn)) add('filedOn', 'date', '应为 YYYY-MM-DD 日期');
   const decidedRaw = input['decidedOn'] ?? null;

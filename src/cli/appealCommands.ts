@@ -7,6 +7,7 @@
  * A 纠正 reopens the applications it concerns with a new 20-working-day deadline.
  */
 import type { Command } from 'commander';
+import { APPEAL_RESULT_VALUES } from '../appeals/records.ts';
 import { withDatabase } from './database.ts';
 import { printJson, readJsonFile } from './io.ts';
 import { parseReportYear } from './reportYearOption.ts';
@@ -37,7 +38,7 @@ export function registerAppealCommands(program: Command): void {
     .requiredOption('--case-number <text>', '案号')
     .requiredOption('--path <path>', 'reconsideration | litigation_direct | litigation_after_reconsideration（或 行政复议 等）')
     .requiredOption('--filed-on <date>', '申请复议或起诉日期 YYYY-MM-DD')
-    .requiredOption('--result <result>', '维持 | 纠正 | 其他 | 尚未审结')
+    .requiredOption('--result <result>', APPEAL_RESULT_VALUES.map((r) => r.label).join(' | '))
     .option('--decided-on <date>', '审结日期 YYYY-MM-DD')
     .requiredOption('--application <ref>', '所涉申请的 id 或本机关编号（可重复）', collect)
     .option('--note <text>', '备注')

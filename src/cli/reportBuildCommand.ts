@@ -7,7 +7,7 @@
  * `--previous FILE.json` adds last year's comparison; `--cell PATH` lists the cases a cell counts.
  */
 import type { Command } from 'commander';
-import { APPEAL_GROUPS, table3RowLabel, table3Rows } from '../law/index.ts';
+import { APPEAL_GROUPS, APPEAL_RESULTS, table3RowLabel, table3Rows } from '../law/index.ts';
 import { parseAppealInputs, appealForReport } from '../appeals/records.ts';
 import { buildReport, cellSource, registerRowsToCases, templateOrThrow, type BuildReportInput, type CellSource } from '../report/build/index.ts';
 import { checkReport } from '../report/check.ts';
@@ -104,7 +104,7 @@ function writeSummary(report: ReportData, previous: ReportData | null): void {
   }
   for (const g of APPEAL_GROUPS) {
     const cells = report.appeals[g.id];
-    out(`表四 ${g.label}\t维持 ${cells.upheld} 纠正 ${cells.corrected} 其他 ${cells.other} 尚未审结 ${cells.pending} 总计 ${cells.total}`);
+    out(`表四 ${g.label}\t${APPEAL_RESULTS.map((r) => `${r.label} ${cells[r.id] ?? '—'}`).join(' ')}`);
   }
   const check = checkReport(report);
   out(`勾稽关系：${check.passed} 项成立，${check.violations.length} 项不成立，${check.unchecked.length} 项未核对（表二未录入的项不参与）`);
