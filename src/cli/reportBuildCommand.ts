@@ -7,7 +7,7 @@
  * `--previous FILE.json` adds last year's comparison; `--cell PATH` lists the cases a cell counts.
  */
 import type { Command } from 'commander';
-import { APPEAL_GROUPS, APPEAL_RESULTS, table3RowLabel, table3Rows } from '../law/index.ts';
+import { APPEAL_GROUPS, APPEAL_RESULTS, TABLE3_TITLE, table3RowLabel, table3Rows } from '../law/index.ts';
 import { parseAppealInputs, appealForReport } from '../appeals/records.ts';
 import { buildReport, cellSource, registerRowsToCases, templateOrThrow, type BuildReportInput, type CellSource } from '../report/build/index.ts';
 import { checkReport } from '../report/check.ts';
@@ -97,7 +97,7 @@ async function output(options: ReportBuildOptions, built: BuiltReport): Promise<
 function writeSummary(report: ReportData, previous: ReportData | null): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`${report.agency} ${report.year}年 政府信息公开工作年度报告（${report.template} 模板，由案件生成）`);
-  out('表三 收到和处理政府信息公开申请情况（总计列）');
+  out(`表三 ${TABLE3_TITLE}（总计列）`);
   for (const r of table3Rows(report.template)) {
     const total = report.applications[r.id]?.total;
     if (r.kind === 'count' || r.kind === 'total' || (total ?? 0) > 0) out(`  ${table3RowLabel(r)}\t${total ?? '—'}`);
