@@ -217,8 +217,9 @@ function samePrefix(a: readonly Table3GroupId[], b: readonly Table3GroupId[], le
 }
 
 /**
- * Table 4: 行政复议 (spanning both upper header rows) beside 行政诉讼, which heads its two kinds of
- * litigation; the third header row holds the five results of each group; one data row.
+ * Table 4, merged as the official form: 行政复议 spans its five result columns in the first row and
+ * those five cells span the second and third rows; 行政诉讼 spans ten columns, with 未经复议直接起诉 and
+ * 复议后起诉 each spanning five in the second row and their results in the third; one data row.
  */
 export function appealsGrid(report: ReportData): TableGrid {
   const perGroup = APPEAL_RESULTS.length;
@@ -230,14 +231,16 @@ export function appealsGrid(report: ReportData): TableGrid {
   const litigationCount = APPEAL_GROUPS.filter((g) => g.litigation).length;
   APPEAL_GROUPS.forEach((g, gi) => {
     const col = gi * perGroup;
-    if (!g.litigation) top.push(cell({ text: g.label, row: 0, col, rowSpan: 2, colSpan: perGroup, scope: 'colgroup' }));
+    if (!g.litigation) top.push(cell({ text: g.label, row: 0, col, colSpan: perGroup, scope: 'colgroup' }));
     else {
       const first = APPEAL_GROUPS.findIndex((x) => x.litigation) === gi;
       if (first) top.push(cell({ text: LITIGATION_HEADER, row: 0, col, colSpan: perGroup * litigationCount, scope: 'colgroup' }));
       middle.push(cell({ text: g.label, row: 1, col, colSpan: perGroup, scope: 'colgroup' }));
     }
     APPEAL_RESULTS.forEach((res, ri) => {
-      leaves.push(cell({ text: res.label, row: 2, col: col + ri, scope: 'col' }));
+      // as on the official form: a group with no sub-header row (行政复议) has its results span rows 2–3
+      if (g.litigation) leaves.push(cell({ text: res.label, row: 2, col: col + ri, scope: 'col' }));
+      else middle.push(cell({ text: res.label, row: 1, col: col + ri, rowSpan: 2, scope: 'col' }));
       data.push(dataCell(report, 'appeals', g.id, res.id, 3, col + ri));
     });
   });
