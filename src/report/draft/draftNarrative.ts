@@ -16,7 +16,6 @@ import {
   sectionHeading,
   table2Blocks,
   table3RowShortName,
-  table3Rows,
   type Table3GroupId,
 } from '../../law/index.ts';
 import { getCell, type NarrativeKey, type ReportData } from '../reportData.ts';
