@@ -70,7 +70,7 @@ describe('DOCX renderer', async () => {
 
   it('prints table 2 and table 4 figures in order, unknown cells empty', () => {
     const procurement = texts.indexOf('政府集中采购');
-    assert.deepEqual(texts.slice(procurement + 1, procurement + 3), ['28', '1259.8']);
+    assert.deepEqual(texts.slice(procurement + 1, procurement + 3), ['28', '1259.80万元']);
     const lastLeaf = texts.lastIndexOf('总计');
     // 15 cells, 4 of them unknown: 11 figures, then the next section heading.
     assert.deepEqual(texts.slice(lastLeaf + 1, lastLeaf + 13), ['1', '0', '14', '0', '15', '0', '0', '0', '0', '0', '0', '五、存在的主要问题及改进情况']);

@@ -41,7 +41,7 @@ describe('Markdown renderer', () => {
     assert.deepEqual(blocks.map((b) => b.caption), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项']);
     assert.deepEqual(blocks[0]!.header, ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']);
     assert.deepEqual(blocks[0]!.rows[1], ['规范性文件', '17', '3', '116']);
-    assert.deepEqual(blocks[4]!.rows[0], ['政府集中采购', String(json.proactive!.procurement!.items), String(json.proactive!.procurement!.amount_wan)]);
+    assert.deepEqual(blocks[4]!.rows[0], ['政府集中采购', String(json.proactive!.procurement!.items), `${json.proactive!.procurement!.amount_wan!.toFixed(2)}万元`]);
   });
 
   it('flattens table 3 to one header row with the whole header path (申请人情况 included) and joined row labels that read back to the fixture', () => {
