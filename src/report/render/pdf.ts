@@ -167,15 +167,15 @@ function textWidth(_doc: Doc, c: GridCell, x: number[]): number {
 }
 
 /**
- * A cell's text as the lines it is printed in: a header broken between words (`社会|公益|组织`), a label
- * by the Chinese rules, a figure never (one line, set smaller if the column is too narrow).
+ * A cell's text as the lines it is printed in: a header or label broken between words (`社会|公益|组织`,
+ * `不予|公开`) and by the Chinese rules, a figure never (one line, set smaller if the column is too narrow).
  */
 function cellLines(doc: Doc, c: GridCell, x: number[]): string[] {
   if (c.numeric || c.text === '') return [c.text];
   const width = cellWidth(c, x);
   const measure = (t: string) => doc.widthOfString(t);
   if (measure(c.text) <= width) return [c.text];
-  return breakLines(c.text, width, measure, c.header && isCentred(c) ? { units: wordUnits } : {});
+  return breakLines(c.text, width, measure, { units: wordUnits });
 }
 
 const CELL_LINE_GAP = 1;
