@@ -228,7 +228,7 @@ describe('DOCX renderer', async () => {
       const width = numberOf(tc, /<w:tcW w:type="dxa" w:w="(\d+)"\/>/);
       const text = runTexts(tc).join('');
       const size = numberOf(tc, /<w:sz w:val="(\d+)"\/>/) || 18;
-      assert.ok(text.length * 0.55 * (size / 2) <= (width - 120) / 20 + 0.01, `${text} at ${size / 2}pt in ${width} twips`);
+      assert.ok(text.length * 0.68 * (size / 2) <= (width - 120) / 20 + 0.01, `${text} at ${size / 2}pt in ${width} twips`);
     }
   });
 

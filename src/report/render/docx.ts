@@ -26,6 +26,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import type { ReportData } from '../reportData.ts';
+import { breakLines, wordUnits } from './cjkLines.ts';
 import { reportDocument, titleLines } from './reportDocument.ts';
 import type { GridCell, TableGrid } from './tableLayout.ts';
 
@@ -285,7 +286,7 @@ function tableCell(c: GridCell, columnWidths: number[], style: string, merge: Ve
         style,
         alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
         keepNext,
-        children: text === null ? [] : [size === null ? new TextRun(text) : new TextRun({ text, size })],
+        children: text === null ? [] : size !== null ? [new TextRun({ text, size })] : columnHeader(c) ? labelRuns(text, width, style) : [new TextRun(text)],
       }),
     ],
   });
@@ -293,8 +294,8 @@ function tableCell(c: GridCell, columnWidths: number[], style: string, merge: Ve
 
 /** Cell margins left and right, twips (see tableBlock). */
 const CELL_MARGIN_TWIPS = 60;
-/** A digit of 宋体 is half an em wide; a little more for safety. */
-const DIGIT_EM = 0.55;
+/** A digit of 宋体 is half an em wide; more, for the wider faces a machine without 宋体 substitutes. */
+const DIGIT_EM = 0.68;
 
 /**
  * The size (half-points) a figure is set in so that it fits its cell on one line: the table style's
@@ -306,6 +307,20 @@ export function figureHalfPoints(text: string, cellTwips: number, style: string)
   const needPt = text.length * DIGIT_EM * (styleSize / 2);
   if (needPt <= availablePt) return null;
   return Math.max(8, Math.floor((2 * availablePt) / (text.length * DIGIT_EM)));
+}
+
+const columnHeader = (c: GridCell) => c.header && (c.scope === 'col' || c.scope === 'colgroup');
+
+/**
+ * A column header's text as runs with line breaks between words (`社会公益|组织`, not `社会公益组|织`): Word breaks
+ * CJK anywhere, so the breaks are set here, from an estimate of the width (1 em a Han character).
+ */
+function labelRuns(text: string, cellTwips: number, style: string): TextRun[] {
+  const sizePt = (style === TABLE_STYLE.small ? SIZE.tableSmall : SIZE.table) / 2;
+  const availablePt = (cellTwips - 2 * CELL_MARGIN_TWIPS) / 20 - 1;
+  const measure = (t: string) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x80 ? 0.55 : 1), 0) * sizePt;
+  if (measure(text) <= availablePt) return [new TextRun(text)];
+  return breakLines(text, availablePt, measure, { units: wordUnits }).map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

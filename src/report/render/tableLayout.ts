@@ -89,11 +89,11 @@ export const AMOUNT_UNIT = '万元';
 
 /**
  * Relative width of a figure column: wide enough for its longest figure (a region's roll-up prints
- * seven- and eight-digit totals), never narrower than `base`. A weight of 1 holds about five digits.
+ * seven- and eight-digit totals), never narrower than `base`. A weight of 1 holds four digits comfortably.
  */
 export function figureColumnWeight(figures: readonly string[], base: number): number {
   const longest = Math.max(0, ...figures.map((f) => f.length));
-  return Math.max(base, longest / 5);
+  return Math.max(base, longest / 4);
 }
 
 type CellInit = Partial<GridCell> & Pick<GridCell, 'text' | 'row' | 'col'>;
