@@ -1,6 +1,7 @@
 /**
  * A year as twelve month grids in text, for an administrator to compare with the notice before loading
  * it: 休 a holiday, 班 a weekend day worked (调休上班), · any other weekend day, the day number otherwise.
+ * Every cell is two terminal columns wide, so the columns line up under the weekday header.
  * Pure.
  */
 import { addDays, isWeekend, isoWeekday } from './civilDate.ts';
@@ -20,14 +21,14 @@ export function formatYearGrid(year: number, specialDays: readonly SpecialDay[])
   const special = new Map<CivilDate, SpecialDay>(specialDays.map((d) => [d.date, d]));
   const lines: string[] = [`${year}年（休 = 放假，班 = 调休上班，· = 周末）`];
   for (let month = 1; month <= 12; month += 1) {
-    lines.push('', `${month}月`, ' 一  二  三  四  五  六  日');
+    lines.push('', `${month}月`, '一  二  三  四  五  六  日');
     const first: CivilDate = `${year}-${pad(month)}-01`;
-    let row: string[] = Array.from({ length: isoWeekday(first) - 1 }, () => '   ');
+    let row: string[] = Array.from({ length: isoWeekday(first) - 1 }, () => '  ');
     let d = first;
     for (let day = 1; day <= daysInMonth(year, month); day += 1, d = addDays(d, 1)) {
       const s = special.get(d);
-      const cell = s?.kind === 'holiday' ? '休' : s?.kind === 'workday' ? '班' : isWeekend(d) ? ' ·' : pad(day);
-      row.push(cell.length === 1 ? ` ${cell}` : cell);
+      // Every cell is two columns wide in a terminal: a CJK character, or two ASCII characters.
+      row.push(s?.kind === 'holiday' ? '休' : s?.kind === 'workday' ? '班' : isWeekend(d) ? ' ·' : pad(day));
       if (row.length === 7) {
         lines.push(row.join('  ').trimEnd());
         row = [];

@@ -105,7 +105,7 @@ describe('a period that runs into a year whose calendar is not loaded', () => {
     const r = res.json<{ dryRun: boolean; year: number; grid: string; recomputed: { applicationId: string; dueAfter: string }[] }>();
     assert.equal(r.dryRun, true);
     assert.equal(r.year, 2027);
-    assert.ok(r.grid.includes('2月\n 一  二  三  四  五  六  日\n'));
+    assert.ok(r.grid.includes('2月\n一  二  三  四  五  六  日\n01  02  03  04  休  休  休\n休  休  休  休  休   ·   ·\n15  16  17  18  19  班   ·\n'), r.grid);
     assert.equal(r.recomputed.find((c) => c.applicationId === ids['dec20'])?.dueAfter, '2027-01-18');
     assert.equal((await view(ids['dec20'] as string)).dueOn, '2027-01-15');
   });
