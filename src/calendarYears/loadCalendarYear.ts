@@ -18,7 +18,7 @@ import type { SpecialDay, YearOverride } from '../calendar/workCalendar.ts';
 import type { Db, Tx } from '../db/open.ts';
 import { agencies, applications, calendarLoads, events } from '../db/schema.ts';
 import { OPEN_STATES, PERMISSIONS } from '../law/transitions.ts';
-import { computeCaseClock } from '../requests/clock.ts';
+import { computeCaseClock, isProvisionalClock } from '../requests/clock.ts';
 import type { CaseClock } from '../requests/clock.ts';
 import { toCaseEvents } from '../requests/queries.ts';
 import type { EventRow } from '../requests/queries.ts';
@@ -66,11 +66,9 @@ export interface LoadCalendarYearResult {
   readonly loadId: string | null;
 }
 
-function storedClock(value: unknown): { provisional: boolean; provisionalYears: readonly number[] } {
-  if (typeof value !== 'object' || value === null) return { provisional: false, provisionalYears: [] };
-  const v = value as { provisional?: unknown; provisionalYears?: unknown };
-  const years = Array.isArray(v.provisionalYears) ? v.provisionalYears.filter((y): y is number => typeof y === 'number') : [];
-  return { provisional: v.provisional === true, provisionalYears: years };
+function provisionalYearsOf(value: unknown): readonly number[] {
+  const years = typeof value === 'object' && value !== null ? (value as { provisionalYears?: unknown }).provisionalYears : undefined;
+  return Array.isArray(years) ? years.filter((y): y is number => typeof y === 'number') : [];
 }
 
 /**
@@ -79,7 +77,7 @@ function storedClock(value: unknown): { provisional: boolean; provisionalYears: 
  * and its pauses past its last start). Over-inclusive on purpose: an unchanged recomputation writes nothing.
  */
 function mayTouch(year: number, receivedOn: CivilDate, dueOn: CivilDate | null, clock: unknown, today: CivilDate): boolean {
-  if (storedClock(clock).provisionalYears.includes(year)) return true;
+  if (provisionalYearsOf(clock).includes(year)) return true;
   const upper = Math.max(yearOf(receivedOn), dueOn === null ? 0 : yearOf(dueOn), yearOf(today)) + 1;
   return year >= yearOf(receivedOn) && year <= upper;
 }
@@ -121,7 +119,7 @@ export async function loadCalendarYear(db: Db, props: LoadCalendarYearProps): Pr
     for (const c of candidates) {
       const caseEvents = toCaseEvents(byCase.get(c.id) ?? []);
       const clock = computeCaseClock(caseEvents, after, undefined, props.today);
-      const wasProvisional = storedClock(c.clock).provisional;
+      const wasProvisional = isProvisionalClock(c.clock);
       if (clock.dueOn === c.dueOn && clock.provisional === wasProvisional) continue;
       recomputed.push({
         applicationId: c.id,

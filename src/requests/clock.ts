@@ -123,3 +123,8 @@ export function computeCaseClock(
     provisionallyOverdue: r.provisionallyOverdue,
   };
 }
+
+/** Whether a stored clock (applications.clock) says its due date is 暂定. */
+export function isProvisionalClock(stored: unknown): boolean {
+  return typeof stored === 'object' && stored !== null && (stored as { provisional?: unknown }).provisional === true;
+}
