@@ -70,11 +70,15 @@ interface FontRegistry {
 
 /**
  * Register the faces on a PDFKit document: `body` (Noto Serif SC regular), `title` (Noto Serif SC bold,
- * standing in for 小标宋) and `heading` (Noto Sans SC bold, for 黑体). pdfkit's types accept only a path or
+ * standing in for 小标宋) and `heading` (Noto Sans SC bold, for 黑体); `regular` and `bold` as the body and
+ * heading faces under their older names. pdfkit's types accept only a path or
  * bytes, but at run time it takes a parsed font too: hence the cast.
  */
 export function registerChineseFonts(doc: FontRegistry): void {
   doc.registerFont(PDF_FACES.body, parsedFont(400, 'serif') as unknown as Buffer);
   doc.registerFont(PDF_FACES.title, parsedFont(700, 'serif') as unknown as Buffer);
   doc.registerFont(PDF_FACES.heading, parsedFont(700, 'sans') as unknown as Buffer);
+  // the names other documents (the answer letters, src/requests/renderLetter.ts) set their text in
+  doc.registerFont('regular', parsedFont(400, 'serif') as unknown as Buffer);
+  doc.registerFont('bold', parsedFont(700, 'sans') as unknown as Buffer);
 }
