@@ -62,3 +62,14 @@ describe('gongkai report render warnings', () => {
     assert.match(readFileSync(out, 'utf8'), /申请人情况·自然人/);
   });
 });
+
+describe('gongkai report parse / check on a report printed on the wrong form', () => {
+  it('parses it (valid, declared) and check names the mismatch', () => {
+    const out = join(dir, 'oldform.json');
+    const parsed = gongkai('parse', join(FIXTURES, 'variants', 'yongfeng-ga-2021-oldform.txt'), '-o', out);
+    assert.equal(parsed.code, 0, parsed.err);
+    const check = gongkai('check', out);
+    assert.equal(check.code, 0, check.out);
+    assert.match(check.out, /按 2019 年版格式填报，2021 年报告应使用 2021 年版格式/);
+  });
+});
