@@ -196,18 +196,19 @@ const ROWS_AT_END = 2;
 /**
  * Which rows are kept on the page of the row after them (Word's keep-with-next, written on every paragraph
  * of the row). Table 2 keeps each block whole and breaks between blocks; tables 3 and 4 keep their header
- * rows with the first body rows and their last rows together.
+ * rows with the first body rows, their last rows together, and every merged group of rows whole — table
+ * 3, which fits a page, thus starts on a new page rather than leave a group's label on the page before.
  */
 export function keptWithNext(grid: TableGrid): boolean[] {
   const rowGroups = grid.groups.flatMap((g, gi) => g.rows.map(() => ({ gi, kind: g.kind })));
   const count = rowGroups.length;
   const headRows = rowGroups.filter((r) => r.kind === 'head').length;
   const blocks = grid.groups.some((g) => g.rows.some((r) => r.role === 'caption'));
-  // rows under one merged group label of at most a page's worth (（三）不予公开 and its eight rows) stay together,
-  // so that no page starts inside a group with its label left blank on the page before
+  // rows under one merged group label stay together (（三）不予公开 and its eight rows; 三、本年度办理结果 and all
+  // its rows, which fit a page), so that no page starts inside a group with its label left on the page before
   const inGroup = new Array<boolean>(count).fill(false);
   for (const c of grid.groups.flatMap((g) => g.rows.flatMap((row) => row.cells))) {
-    if (c.header && (c.scope === 'row' || c.scope === 'rowgroup') && c.rowSpan > 1 && c.rowSpan <= MAX_KEPT_GROUP) {
+    if (c.header && (c.scope === 'row' || c.scope === 'rowgroup') && c.rowSpan > 1) {
       for (let r = c.row; r < c.row + c.rowSpan - 1; r++) inGroup[r] = true;
     }
   }
@@ -218,8 +219,6 @@ export function keptWithNext(grid: TableGrid): boolean[] {
   });
 }
 
-/** The tallest merged group kept on one page (table 3's （三）不予公开 has eight rows; 三、 spans them all). */
-const MAX_KEPT_GROUP = 10;
 
 function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
   const columnWidths = columnWidthsTwips(grid.columnWeights, DOCX_TEXT_WIDTH_TWIPS);
