@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { getDocumentProxy } from 'unpdf';
 import { renderReportHtml } from '../../src/report/render/html.ts';
 import { draftNarrative, withDraft } from '../../src/report/draft/draftNarrative.ts';
-import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { collectBrowserErrors, launchBrowser, seriousAxeViolations, type TestBrowser } from '../support/browser.ts';
 import { fullReport2021, rollUpReport } from '../support/reportFixtures.ts';
 
 interface Item {
@@ -55,6 +55,16 @@ describe('the HTML report printed', () => {
       const below = items.filter((i) => i.page === heading.page && i.y < heading.y - 1 && !/^—/.test(i.str));
       assert.ok(below.length > 0, `${heading.str} stands alone at the foot of page ${heading.page}`);
     }
+  });
+
+  it('passes axe with no serious or critical violation, and logs no error', async () => {
+    const report = fullReport2021();
+    const page = await tb.browser.newPage();
+    const errors = collectBrowserErrors(page);
+    await page.setContent(renderReportHtml(withDraft(report, draftNarrative(report)), { standalone: true }));
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 
   it('prints a seven-digit roll-up with every figure whole on one line', async () => {
