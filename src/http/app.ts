@@ -28,7 +28,9 @@ import { registerApplication } from '../requests/registerApplication.ts';
 import { renderLetterDocx, renderLetterPdf } from '../requests/renderLetter.ts';
 import { saveLetter } from '../requests/saveLetter.ts';
 import { submitApplication } from '../requests/submitApplication.ts';
-import { authorize, installAuth, SESSION_COOKIE, setSessionCookie } from './auth.ts';
+import { authorize, declareCsrf, installAuth, SESSION_COOKIE, setSessionCookie } from './auth.ts';
+import { caseworkRoutes } from './routes/casework.ts';
+import { CONSOLE_DIST, consoleRoutes } from './console.ts';
 import { installErrorHandler } from './problem.ts';
 import * as S from './schemas.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -49,6 +51,8 @@ export interface AppOptions {
   publicLimitPerMinute?: number;
   secureCookies?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** The built console (default console/dist). */
+  consoleDir?: string;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -60,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
+  declareCsrf(app);
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -135,7 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // ---- applications (staff)
       r.get('/applications', { schema: { tags: ['applications'], summary: '申请列表（个人信息已遮蔽）', querystring: S.ListQuery } }, async (req) => {
         const s = authorize(req, PERMISSIONS.readCases, '查看申请');
-        return listApplications(db, s, { state: req.query.state, agencyCode: req.query.agency, limit: req.query.limit, offset: req.query.offset });
+        return listApplications(db, s, { state: req.query.state, agencyCode: req.query.agency, q: req.query.q, sort: req.query.sort, limit: req.query.limit, offset: req.query.offset });
       });
       r.post('/applications', { schema: { tags: ['applications'], summary: '登记申请（当面、邮寄、传真、电子邮件等）', body: S.RegisterBody } }, async (req, reply) => {
         const s = authorize(req, TRANSITIONS.register.roles, TRANSITIONS.register.label);
@@ -208,6 +213,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
       // ---- the annual report, register import, appeal records
       await api.register(reportRoutes, { db, key, today });
+      // ---- the workbench, labels, allowed steps, the audited showing of personal data
+      await api.register(caseworkRoutes, { db, key, today });
 
       // ---- public (applicants): no login
       r.post('/public/agencies/:code/applications', { schema: { tags: ['public'], summary: '在线提交政府信息公开申请', params: S.CodeParams, body: S.SubmitBody }, config: { rateLimit: publicLimit } }, async (req, reply) => {
@@ -229,6 +236,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  await app.register(consoleRoutes, { distDir: opts.consoleDir ?? CONSOLE_DIST });
   await app.register(portalRoutes, { db, key, today, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
   return app;
 }
