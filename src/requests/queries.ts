@@ -54,9 +54,10 @@ export function decryptApplicant(key: SecretKey, row: Pick<ApplicationRow, 'pers
 export function maskApplicant(a: Applicant): Applicant {
   return {
     ...a,
-    name: a.kind === 'natural_person' ? maskName(a.name) : a.name,
+    name: a.kind === 'natural_person' && typeof a.name === 'string' ? maskName(a.name) : a.name,
     ...(a.idNumber !== undefined ? { idNumber: maskNumber(a.idNumber) } : {}),
-    phone: maskNumber(a.phone),
+    // cases imported from a register may lack a phone number
+    ...(typeof a.phone === 'string' ? { phone: maskNumber(a.phone) } : {}),
     ...(a.email !== undefined ? { email: a.email.replace(/^(.).*(@.*)$/, '$1***$2') } : {}),
     ...(a.address !== undefined ? { address: `${[...a.address].slice(0, 6).join('')}****` } : {}),
     ...(a.contactPerson !== undefined ? { contactPerson: maskName(a.contactPerson) } : {}),
@@ -215,7 +216,7 @@ export interface TimelineEntry {
 }
 
 export const EVENT_LABELS: Record<string, string> = {
-  submitted: '在线提交申请',
+  submitted: '提交申请',
   received: '收到申请（起算）',
   'supplement-requested': '告知补正',
   'supplement-received': '收到补正申请（重新起算）',

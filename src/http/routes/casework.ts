@@ -61,6 +61,11 @@ export const caseworkRoutes: FastifyPluginAsync<CaseworkRoutesOptions> = async (
     return workbench(db, s, { today: opts.today?.() });
   });
 
+  r.get('/auth/session', { schema: { tags: ['auth'], summary: '当前登录状态（未登录时 user 为 null，不返回 401）' } }, async (req) => {
+    const s = req.staff;
+    return { user: s === undefined ? null : { username: s.username, displayName: s.displayName, roles: s.roles } };
+  });
+
   r.get('/labels', { schema: { tags: ['workbench'], summary: '各枚举值的中文名称（办理状态、办理结果、提交渠道及第三十一条收到日规则等）' } }, async (req) => {
     authorize(req);
     return labels();
