@@ -10,6 +10,8 @@ export interface Labels {
   outcomes: (Labelled & { articles: string[]; discretion: string; byStepOnly: boolean })[];
   channels: (Labelled & { submitted: string; receipt: { article: string; receiptDateIs: string } })[];
   applicantKinds: Labelled[];
+  table3Rows: Labelled[];
+  totalColumn: Labelled;
   forms: Labelled[];
   deliveries: Labelled[];
   deliveryMethods: Labelled[];

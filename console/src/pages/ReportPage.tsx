@@ -2,7 +2,7 @@
 import { Alert, App, Button, Card, Col, Form, InputNumber, Popconfirm, Row, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, fetchText } from '../api.ts';
-import { hasRole, useSession } from '../session.tsx';
+import { hasRole, labelOf, useSession } from '../session.tsx';
 import type { Agency } from '../types.ts';
 
 type Cells = Record<string, Record<string, number | null>>;
@@ -15,15 +15,11 @@ interface Workspace {
   table2: { item: string; columns: { id: string; label: string; value: string }[]; rows: { id: string; label: string }[] }[];
 }
 
-const KEY_ROWS = [
-  ['received', '本年新收政府信息公开申请数量'],
-  ['carried_over', '上年结转政府信息公开申请数量'],
-  ['processed_total', '本年度办理结果总计'],
-  ['carried_forward', '结转下年度继续办理'],
-] as const;
+/** The rows of table 3 compared with last year (labels from law/ through /labels). */
+const KEY_ROWS = ['received', 'carried_over', 'granted', 'partially_granted', 'processed_total', 'carried_forward'];
 
 export function ReportPage() {
-  const { me } = useSession();
+  const { me, labels } = useSession();
   const { message } = App.useApp();
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [agency, setAgency] = useState<string | undefined>(undefined);
@@ -120,9 +116,9 @@ export function ReportPage() {
                   key: 'compare',
                   label: '与上年比较',
                   children: (
-                    <Table size="small" pagination={false} rowKey="row" dataSource={KEY_ROWS.map(([row, label]) => ({ row, label, now: cell(ws.report.applications, row), before: cell(ws.previous?.applications, row) }))}
+                    <Table size="small" pagination={false} rowKey="row" dataSource={KEY_ROWS.map((row) => ({ row, label: labelOf(labels.table3Rows, row), now: cell(ws.report.applications, row), before: cell(ws.previous?.applications, row) }))}
                       columns={[
-                        { title: '项目（表三，总计列）', dataIndex: 'label' },
+                        { title: `项目（表三，${labels.totalColumn.label}列）`, dataIndex: 'label' },
                         { title: `${year}年`, dataIndex: 'now', width: 120, render: (v: number | null) => v ?? '—' },
                         { title: `${year - 1}年`, dataIndex: 'before', width: 120, render: (v: number | null) => v ?? '—' },
                         { title: '增减', width: 160, render: (_: unknown, r: { now: number | null; before: number | null }) => (r.now === null || r.before === null ? '—' : `${r.now - r.before >= 0 ? '+' : ''}${r.now - r.before}${r.before > 0 ? `（${(((r.now - r.before) / r.before) * 100).toFixed(1)}%）` : ''}`) },

@@ -2,29 +2,16 @@
 import { Alert, Button, Card, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, errorText } from '../api.ts';
+import { labelOf, useSession } from '../session.tsx';
 import type { Agency } from '../types.ts';
 
 type Cells = Record<string, Record<string, number | null>>;
 
-const ROWS = [
-  ['received', '本年新收'],
-  ['carried_over', '上年结转'],
-  ['granted', '予以公开'],
-  ['partially_granted', '部分公开'],
-  ['processed_total', '办理结果总计'],
-  ['carried_forward', '结转下年度'],
-] as const;
-const COLS = [
-  ['natural_person', '自然人'],
-  ['commercial_enterprise', '商业企业'],
-  ['research_institution', '科研机构'],
-  ['social_welfare_org', '社会公益组织'],
-  ['legal_service_org', '法律服务机构'],
-  ['other_org', '其他'],
-  ['total', '总计'],
-] as const;
+const ROWS = ['received', 'carried_over', 'granted', 'partially_granted', 'processed_total', 'carried_forward'];
 
 export function RollupPage() {
+  const { labels } = useSession();
+  const cols = [...labels.applicantKinds, labels.totalColumn];
   const [regions, setRegions] = useState<Agency[]>([]);
   const [region, setRegion] = useState<string | undefined>(undefined);
   const [year, setYear] = useState(new Date().getFullYear() - 1);
@@ -54,8 +41,8 @@ export function RollupPage() {
       {error !== null && <Alert type="error" title={error} style={{ marginBottom: 8 }} />}
       <Card size="small" title={report ? `${report.agency} ${year}年 依申请公开情况（汇总）` : '汇总'}>
         <Table size="small" pagination={false} loading={report === null && error === null} rowKey="row"
-          dataSource={ROWS.map(([row, label]) => ({ row, label, ...Object.fromEntries(COLS.map(([c]) => [c, report?.applications[row]?.[c] ?? null])) }))}
-          columns={[{ title: '项目', dataIndex: 'label', width: 140 }, ...COLS.map(([c, label]) => ({ title: label, dataIndex: c, render: (v: number | null) => v ?? '—' }))]}
+          dataSource={ROWS.map((row) => ({ row, label: labelOf(labels.table3Rows, row), ...Object.fromEntries(cols.map((c) => [c.id, report?.applications[row]?.[c.id] ?? null])) }))}
+          columns={[{ title: '项目', dataIndex: 'label', width: 300 }, ...cols.map((c) => ({ title: c.label, dataIndex: c.id, render: (v: number | null) => v ?? '—' }))]}
         />
         <Alert style={{ marginTop: 8 }} type="info" showIcon title="按《条例》第四十九条期限列出未发布年度报告的机关，待机关设置（issue 11）合并后提供。" />
       </Card>

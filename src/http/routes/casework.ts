@@ -22,6 +22,8 @@ import { EVENT_LABELS, loadCase } from '../../requests/queries.ts';
 import { revealApplicant } from '../../requests/revealApplicant.ts';
 import { workbench } from '../../requests/workbench.ts';
 import { table2Blocks } from '../../law/table2.ts';
+import { table3Rows, table3RowLabel } from '../../law/table3.ts';
+import { TOTAL_COLUMN } from '../../law/applicants.ts';
 import { buildAgencyReport } from '../../report/build/db.ts';
 import { checkReport, RULES } from '../../report/check.ts';
 import type { RuleId } from '../../report/check.ts';
@@ -43,6 +45,9 @@ export function labels() {
     outcomes: CASE_OUTCOMES.map((id) => ({ id, label: OUTCOME_LABELS[id], articles: OUTCOME_LAW[id].articles, discretion: OUTCOME_LAW[id].discretion, byStepOnly: id === 'other.no_supplement' || id === 'other.unpaid_fee' })),
     channels: CHANNEL_IDS.map((id) => ({ id, label: CHANNELS[id].label, submitted: CHANNELS[id].submitted, receipt: receiptRule(id, settings.emailReceipt) })),
     applicantKinds: APPLICANT_KIND_IDS.map((id) => ({ id, label: applicantKindLabel(id) })),
+    /** Table 3's rows (2021 template) and its total column, for the report screens. */
+    table3Rows: table3Rows('2021').map((r) => ({ id: r.id, label: table3RowLabel(r) })),
+    totalColumn: TOTAL_COLUMN,
     forms: FORMS.map((id) => ({ id, label: FORM_LABELS[id] })),
     deliveries: DELIVERIES.map((id) => ({ id, label: DELIVERY_LABELS[id] })),
     deliveryMethods: DELIVERY_METHODS.map((id) => ({ id, label: DELIVERY_METHOD_LABELS[id] })),
