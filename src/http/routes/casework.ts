@@ -6,7 +6,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open.ts';
+import { notifications } from '../../db/schema.ts';
 import type { SecretKey } from '../../db/secretKey.ts';
 import { APPLICANT_KIND_IDS, applicantKindLabel } from '../../law/applicants.ts';
 import { CHANNELS, CHANNEL_IDS, DEFAULT_DEADLINE_SETTINGS, receiptRule } from '../../law/deadline/index.ts';
@@ -69,6 +71,12 @@ export const caseworkRoutes: FastifyPluginAsync<CaseworkRoutesOptions> = async (
   r.get('/auth/session', { schema: { tags: ['auth'], summary: '当前登录状态（未登录时 user 为 null，不返回 401）' } }, async (req) => {
     const s = req.staff;
     return { user: s === undefined ? null : { username: s.username, displayName: s.displayName, roles: s.roles } };
+  });
+
+  r.get('/notifications', { schema: { tags: ['workbench'], summary: '我的办理提醒（每个工作日早晨生成，最近20条）' } }, async (req) => {
+    const s = authorize(req);
+    const rows = await db.select().from(notifications).where(eq(notifications.userId, s.userId)).orderBy(desc(notifications.createdAt)).limit(20);
+    return { items: rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, cases: n.cases, emailed: n.emailedAt !== null, createdAt: n.createdAt })) };
   });
 
   r.get('/labels', { schema: { tags: ['workbench'], summary: '各枚举值的中文名称（办理状态、办理结果、提交渠道及第三十一条收到日规则等）' } }, async (req) => {
