@@ -1,6 +1,7 @@
 /** The workbench: what is due, overdue, standing still, waiting; counts per state. */
 import { Alert, Card, Col, Row, Statistic, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, errorText } from '../api.ts';
 import type { Workbench, WorkbenchCase } from '../types.ts';
 import { caseColumns } from './caseColumns.tsx';
@@ -13,11 +14,21 @@ const stood = {
   render: (_: unknown, r: WorkbenchCase) => (r.stoppedSince === null ? '—' : `自 ${r.stoppedSince}：${r.stoodWorkdays ?? 0} 个工作日（${r.stoodDays ?? 0} 天）`),
 };
 
+interface Reminder {
+  id: string;
+  title: string;
+  emailed: boolean;
+  createdAt: string;
+  cases: { id: string; receiptCode: string; dueOn: string | null }[];
+}
+
 export function WorkbenchPage() {
   const [wb, setWb] = useState<Workbench | null>(null);
+  const [reminder, setReminder] = useState<Reminder | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api<Workbench>('GET', '/workbench').then(setWb, (e: unknown) => setError(errorText(e)));
+    api<{ items: Reminder[] }>('GET', '/notifications').then((r) => setReminder(r.items[0] ?? null), (e: unknown) => setError(errorText(e)));
   }, []);
   if (error !== null) return <Alert type="error" title={error} />;
   const table = (rows: WorkbenchCase[], extra: object[], empty: string) => (
@@ -34,6 +45,15 @@ export function WorkbenchPage() {
           </Col>
         ))}
       </Row>
+      {reminder !== null && w !== null && reminder.title.startsWith(w.today) && (
+        <Alert
+          style={{ marginBottom: 8 }}
+          type="warning"
+          showIcon
+          title={`${reminder.title}${reminder.emailed ? '（已发送电子邮件）' : ''}`}
+          description={<span>{reminder.cases.map((c, i) => <span key={c.id}>{i > 0 ? '、' : ''}<Link to={`/cases/${c.id}`}>{c.receiptCode}</Link>（{c.dueOn ?? '—'}）</span>)}</span>}
+        />
+      )}
       <Card size="small">
         <Tabs
           items={[
