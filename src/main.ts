@@ -16,7 +16,9 @@ const dataDir = dataDirFromEnv();
 const database = await openDatabase(options);
 const key = SecretKey.load({ dataDir });
 const demo = await seedDemo(database.db, key, dataDir);
+const mailer = mailerFromEnv();
 const app = await buildApp({
+  mailer,
   db: database.db,
   key,
   files: new DiskFileStore(path.join(dataDir, 'files')),
@@ -27,7 +29,6 @@ const host = process.env['HOST'] ?? '127.0.0.1';
 await app.listen({ port, host });
 
 // The working-day morning reminders (once per day across servers sharing the database); GONGKAI_REMINDERS=off disables.
-const mailer = mailerFromEnv();
 const scheduler = process.env['GONGKAI_REMINDERS'] === 'off'
   ? undefined
   : startScheduler({ db: database.db, mailer, onError: (err) => app.log.error({ err }, 'daily reminders failed') });

@@ -30,6 +30,8 @@ import { saveLetter } from '../requests/saveLetter.ts';
 import { submitApplication } from '../requests/submitApplication.ts';
 import { authorize, declareCsrf, installAuth, SESSION_COOKIE, setSessionCookie } from './auth.ts';
 import { caseworkRoutes } from './routes/casework.ts';
+import { notifyApplicant } from '../reminders/applicantNotices.ts';
+import type { Mailer } from '../reminders/mailer.ts';
 import { CONSOLE_DIST, consoleRoutes } from './console.ts';
 import { installErrorHandler } from './problem.ts';
 import * as S from './schemas.ts';
@@ -53,6 +55,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built console (default console/dist). */
   consoleDir?: string;
+  /** Mail to applicants (补正, fee, extension, answer) when SMTP is configured. */
+  mailer?: Mailer | undefined;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -162,7 +166,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         r.post(`/applications/:id/${step.path}`, { schema: { tags: ['steps'], summary: t.label, params: S.IdParams, body: step.body } }, async (req) => {
           const s = authorize(req, t.roles, t.label);
           const run = step.run as (c: CaseContext, id: string, body: unknown) => ReturnType<typeof step.run>;
-          return run(ctx(s), req.params.id, req.body);
+          const result = await run(ctx(s), req.params.id, req.body);
+          await notifyApplicant(db, key, opts.mailer, req.params.id, id).catch((err: unknown) => req.log.error({ err }, 'applicant notice not sent'));
+          return result;
         });
       }
 

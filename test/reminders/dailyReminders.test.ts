@@ -17,6 +17,19 @@ import { personInput } from '../support/fixtures.ts';
 import { startTestApp } from '../support/http.ts';
 import type { TestApp } from '../support/http.ts';
 
+/** The text of a received single-part message (base64 or quoted-printable, as nodemailer chooses). */
+function mailBody(data: string): string {
+  const split = data.indexOf('\r\n\r\n');
+  const head = data.slice(0, split);
+  const body = data.slice(split + 4);
+  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => `%${h}`);
+    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
+  }
+  return body;
+}
+
 interface Received {
   to: string[];
   data: string;
@@ -28,6 +41,7 @@ describe('daily reminders', () => {
   let mailer: Mailer;
   const inbox: Received[] = [];
   let receiptCode = '';
+  let applicationId = '';
 
   before(async () => {
     smtp = new SMTPServer({
@@ -46,13 +60,14 @@ describe('daily reminders', () => {
     const port = (smtp.server.address() as AddressInfo).port;
     mailer = smtpMailer(`smtp://127.0.0.1:${port}?ignoreTLS=true`, 'gongkai@example.cn');
 
-    t = await startTestApp();
+    t = await startTestApp({ mailer });
     await t.db.db.update(users).set({ email: 'clerk@example.cn' }).where(eq(users.username, 'clerk'));
     const clerk = await t.as('clerk');
     t.today.value = '2020-09-01';
     const res = await clerk.post('/api/v1/applications', { ...personInput(), agencyCode: 'gjxfj', channel: 'post', receivedOn: '2020-09-01' });
     assert.equal(res.status, 201);
     receiptCode = res.json<{ receiptCode: string }>().receiptCode;
+    applicationId = res.json<{ application: { id: string } }>().application.id;
   });
   after(async () => {
     mailer.close();
@@ -95,7 +110,7 @@ describe('daily reminders', () => {
     const early = startScheduler({ db: t.db.db, mailer, intervalMs: 3_600_000, now: () => new Date('2020-09-28T23:30:00Z'), onRun: (r) => runs.push(r.ran) }); // 07:30 on 09-29
     await early.tick();
     early.stop();
-    assert.deepEqual(runs, [], 'not before 8 o’clock');
+    assert.equal(runs.length, 0, 'not before 8 o’clock');
     const s = startScheduler({ db: t.db.db, mailer, intervalMs: 3_600_000, now: () => new Date('2020-09-29T00:30:00Z'), onRun: (r) => runs.push(r.ran) }); // 08:30
     await s.tick();
     await s.tick();
@@ -103,5 +118,23 @@ describe('daily reminders', () => {
     assert.deepEqual(runs, [true]);
     assert.equal(inbox.length, 2);
     assert.match(inbox[1]?.data ?? '', /Subject:/);
+  });
+
+  it('tells the applicant by e-mail when the case needs them (a fee to pay) and when it is answered', async () => {
+    const clerk = await t.as('clerk');
+    const before = inbox.length;
+    let version = (await clerk.get(`/api/v1/applications/${applicationId}`)).json<{ version: number }>().version;
+    t.today.value = '2020-09-25';
+    const asked = await clerk.post(`/api/v1/applications/${applicationId}/send-fee-notice`, { version, date: '2020-09-25', amountFen: 10000 });
+    assert.equal(asked.status, 200, JSON.stringify(asked.body));
+    version = asked.json<{ application: { version: number } }>().application.version;
+    const consulted = await clerk.post(`/api/v1/applications/${applicationId}/receive-fee`, { version, date: '2020-09-25' });
+    assert.equal(consulted.status, 200, JSON.stringify(consulted.body));
+    version = consulted.json<{ application: { version: number } }>().application.version;
+    const answered = await clerk.post(`/api/v1/applications/${applicationId}/answer`, { version, date: '2020-09-25', outcome: 'granted', letter: { title: '政府信息公开申请答复告知书', body: '张三丰：经审查，您申请获取的政府信息予以公开，随本告知书一并提供。' } });
+    assert.equal(answered.status, 200, JSON.stringify(answered.body));
+    const mails = inbox.slice(before);
+    assert.deepEqual(mails.map((m) => m.to), [['zhang@example.cn'], ['zhang@example.cn']], 'the fee notice and the answer; receiving the fee is not announced');
+    assert.ok(mails.every((m) => mailBody(m.data).includes(`受理编号 ${receiptCode}`)), 'the mails name the receipt code');
   });
 });
