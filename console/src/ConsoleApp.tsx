@@ -13,6 +13,7 @@ const ApplicationsPage = lazy(() => import('./pages/ApplicationsPage.tsx').then(
 const RegisterPage = lazy(() => import('./pages/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
 const CasePage = lazy(() => import('./pages/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const RecordsPage = lazy(() => import('./pages/RecordsPage.tsx').then((m) => ({ default: m.RecordsPage })));
 const RollupPage = lazy(() => import('./pages/RollupPage.tsx').then((m) => ({ default: m.RollupPage })));
 
 const CASE_ROLES = ['clerk', 'head', 'supervisor'];
@@ -21,6 +22,7 @@ function menuFor(me: Me) {
   const items: { key: string; label: string }[] = [];
   if (hasRole(me, ...CASE_ROLES)) items.push({ key: '/', label: '工作台' }, { key: '/cases', label: '申请办理' });
   if (hasRole(me, 'clerk', 'head')) items.push({ key: '/cases/new', label: '登记申请' });
+  if (hasRole(me, 'clerk', 'head')) items.push({ key: '/records', label: '台账与复议诉讼' });
   if (hasRole(me, 'clerk', 'head', 'publisher')) items.push({ key: '/reports', label: '年度报告' });
   if (hasRole(me, 'supervisor')) items.push({ key: '/rollup', label: '辖区汇总' });
   return items;
@@ -85,6 +87,7 @@ export function ConsoleApp() {
                 <Route path="/cases/new" element={<RegisterPage />} />
                 <Route path="/cases/:id" element={<CasePage />} />
                 <Route path="/reports" element={<ReportPage />} />
+                <Route path="/records" element={<RecordsPage />} />
                 <Route path="/rollup" element={<RollupPage />} />
                 <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Button onClick={() => navigate('/')}>回到首页</Button>} />} />
               </Routes>

@@ -1,6 +1,9 @@
 /** The one way the console talks to the server: /api/v1 with the session cookie and the CSRF header. */
 
 export interface ProblemIssue {
+  /** register import: the row and column of the bad cell */
+  row?: number;
+  column?: string;
   path: string;
   rule: string;
   message: string;
@@ -46,6 +49,19 @@ export function errorText(err: unknown): string {
     return issues.length > 0 ? `填写有误：${issues.join('；')}` : err.message;
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A file upload (multipart, field `file`). */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  const res = await fetch(`/api/v1${path}`, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': sessionStorage.getItem(CSRF_KEY) ?? '' } });
+  const data: unknown = await res.json();
+  if (!res.ok) {
+    const p = data as { code?: string; detail?: string; title?: string; errors?: ProblemIssue[] };
+    throw new ApiError(res.status, p.code ?? 'unknown', p.detail ?? p.title ?? `上传失败（${res.status}）`, p.errors ?? []);
+  }
+  return data as T;
 }
 
 /** A text download of a GET (rendered report, the letter) as a page the browser can show. */

@@ -12,6 +12,8 @@ export interface Labels {
   applicantKinds: Labelled[];
   table3Rows: Labelled[];
   totalColumn: Labelled;
+  appealPaths: Labelled[];
+  appealResults: Labelled[];
   forms: Labelled[];
   deliveries: Labelled[];
   deliveryMethods: Labelled[];

@@ -24,6 +24,8 @@ import { EVENT_LABELS, loadCase } from '../../requests/queries.ts';
 import { revealApplicant } from '../../requests/revealApplicant.ts';
 import { workbench } from '../../requests/workbench.ts';
 import { table2Blocks } from '../../law/table2.ts';
+import { APPEAL_PATHS } from '../../law/appealResults.ts';
+import { APPEAL_RESULT_VALUES } from '../../appeals/records.ts';
 import { table3Rows, table3RowLabel } from '../../law/table3.ts';
 import { TOTAL_COLUMN } from '../../law/applicants.ts';
 import { buildAgencyReport } from '../../report/build/db.ts';
@@ -50,6 +52,8 @@ export function labels() {
     /** Table 3's rows (2021 template) and its total column, for the report screens. */
     table3Rows: table3Rows('2021').map((r) => ({ id: r.id, label: table3RowLabel(r) })),
     totalColumn: TOTAL_COLUMN,
+    appealPaths: APPEAL_PATHS.map((p) => ({ id: p.id, label: p.label })),
+    appealResults: APPEAL_RESULT_VALUES.map((r) => ({ id: r.id, label: r.label })),
     forms: FORMS.map((id) => ({ id, label: FORM_LABELS[id] })),
     deliveries: DELIVERIES.map((id) => ({ id, label: DELIVERY_LABELS[id] })),
     deliveryMethods: DELIVERY_METHODS.map((id) => ({ id, label: DELIVERY_METHOD_LABELS[id] })),
