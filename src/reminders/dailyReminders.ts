@@ -7,7 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { StaffActor } from '../accounts/actor.ts';
 import type { CivilDate } from '../calendar/civilDate.ts';
-import { defaultWorkCalendar } from '../calendar/workCalendar.ts';
+import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import type { WorkCalendar } from '../calendar/workCalendar.ts';
 import type { Db } from '../db/open.ts';
 import { agencies, notifications, users } from '../db/schema.ts';
@@ -44,7 +44,8 @@ export function reminderText(today: CivilDate, overdue: readonly WorkbenchCase[]
 }
 
 export async function sendDailyReminders(db: Db, opts: { today: CivilDate; mailer?: Mailer | undefined; calendar?: WorkCalendar }): Promise<DailyRemindersResult> {
-  const cal = opts.calendar ?? defaultWorkCalendar();
+  // the installation's calendar: built-in years plus the years loaded from the State Council's notice
+  const cal = opts.calendar ?? (await installationCalendar(db));
   const result: DailyRemindersResult = { ran: false, notified: 0, emailed: 0, mailErrors: [] };
   if (!cal.isWorkday(opts.today)) return result;
   if (!(await claimRun(db, DAILY_REMINDERS_JOB, opts.today))) return result;

@@ -238,6 +238,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'applicant-revealed': '查看申请人完整信息',
   imported: '由台账导入',
   reopened: '重新办理',
+  'calendar-recomputed': '载入节假日安排，重新计算答复期限',
 };
 
 /** The case's steps: who, when, what, and the due date with its reasoning after each step. */

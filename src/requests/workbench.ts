@@ -6,7 +6,7 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { StaffActor } from '../accounts/actor.ts';
 import type { CivilDate } from '../calendar/civilDate.ts';
-import { defaultWorkCalendar } from '../calendar/workCalendar.ts';
+import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import type { WorkCalendar } from '../calendar/workCalendar.ts';
 import type { Db } from '../db/open.ts';
 import { agencies, applications, events } from '../db/schema.ts';
@@ -74,7 +74,8 @@ function workdaysLeft(cal: WorkCalendar, today: CivilDate, due: CivilDate): numb
 
 export async function workbench(db: Db, actor: StaffActor, opts: { today?: CivilDate | undefined; calendar?: WorkCalendar } = {}): Promise<Workbench> {
   const today = opts.today ?? todayInChina();
-  const cal = opts.calendar ?? defaultWorkCalendar();
+  // the installation's calendar: built-in years plus the years loaded from the State Council's notice
+  const cal = opts.calendar ?? (await installationCalendar(db));
   const horizon = cal.addWorkdays(today, DUE_SOON_WORKDAYS);
   const scope = like(agencies.path, `${actor.agencyPath}%`);
 
