@@ -230,7 +230,7 @@ describe('the staff console', () => {
     await s.page.getByRole('menuitem', { name: '辖区汇总' }).click();
     await s.page.getByLabel('年度').click();
     await s.page.getByTitle('2020年').click();
-    await s.page.getByText(/2020年 依申请公开情况（汇总）/).waitFor();
+    await s.page.getByText(/2020年 依申请公开情况/).waitFor();
     await s.page.getByRole('cell', { name: /本年新收/ }).first().waitFor();
     await checkScreen(s, '14-rollup');
     await s.page.context().close();

@@ -161,7 +161,7 @@ export function ReportPage() {
                 {
                   key: 'narrative',
                   label: '正文编辑',
-                  children: <Alert type="info" showIcon title="正文（一、总体情况等六部分）的起草与编辑待“报告正文草稿”接口（issue 10）合并后提供。" />,
+                  children: <Alert type="info" showIcon title="正文（一、总体情况等六部分）的起草与编辑：将在报告正文草稿功能上线后提供。" />,
                 },
               ]}
             />

@@ -39,12 +39,12 @@ export function RollupPage() {
         <Button href={region ? `/api/v1/regions/${region}/reports/${year}?format=docx` : undefined}>下载 DOCX</Button>
       </Space>
       {error !== null && <Alert type="error" title={error} style={{ marginBottom: 8 }} />}
-      <Card size="small" title={report ? `${report.agency} ${year}年 依申请公开情况（汇总）` : '汇总'}>
+      <Card size="small" title={report ? `${report.agency} ${year}年 依申请公开情况` : '汇总'}>
         <Table size="small" pagination={false} loading={report === null && error === null} rowKey="row"
           dataSource={ROWS.map((row) => ({ row, label: labelOf(labels.table3Rows, row), ...Object.fromEntries(cols.map((c) => [c.id, report?.applications[row]?.[c.id] ?? null])) }))}
           columns={[{ title: '项目', dataIndex: 'label', width: 300 }, ...cols.map((c) => ({ title: c.label, dataIndex: c.id, render: (v: number | null) => v ?? '—' }))]}
         />
-        <Alert style={{ marginTop: 8 }} type="info" showIcon title="按《条例》第四十九条期限列出未发布年度报告的机关，待机关设置（issue 11）合并后提供。" />
+        <Alert style={{ marginTop: 8 }} type="info" showIcon title="按《条例》第四十九条期限列出未发布年度报告的机关：将在机关设置功能上线后提供。" />
       </Card>
     </div>
   );
