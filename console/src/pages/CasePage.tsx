@@ -131,7 +131,7 @@ export function CasePage() {
           <Card size="small" title="答复期限" style={{ marginBottom: 12 }}>
             <Descriptions size="small" column={1}>
               <Descriptions.Item label="答复期限">{view.dueOn ?? '—'}{clock?.overdue ? <Tag color="red" style={{ marginLeft: 8 }}>已逾期</Tag> : null}{clock?.extended ? <Tag style={{ marginLeft: 8 }}>已延期</Tag> : null}</Descriptions.Item>
-              {clock?.daysRemaining !== null && clock?.daysRemaining !== undefined && <Descriptions.Item label="剩余工作日">{clock.daysRemaining}</Descriptions.Item>}
+              {view.dueOn !== null && clock?.daysRemaining !== null && clock?.daysRemaining !== undefined && <Descriptions.Item label="剩余工作日">{clock.daysRemaining}</Descriptions.Item>}
               {clock?.supplementNoticeDue && <Descriptions.Item label="告知补正最迟">{clock.supplementNoticeDue}</Descriptions.Item>}
             </Descriptions>
             <Typography.Text strong>推算过程</Typography.Text>
