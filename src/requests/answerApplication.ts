@@ -8,6 +8,7 @@ import type { CaseOutcome } from '../law/outcomes.ts';
 import type { Issue } from '../shared/domainError.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import type { CaseContext } from './context.ts';
+import { placeholdersIn } from './letterDraft.ts';
 import { draftFor, parseOutcome, upsertLetter } from './letters.ts';
 import { findLetter } from './queries.ts';
 import { validateLetterText } from './saveLetter.ts';
@@ -68,7 +69,10 @@ export function resolveOutcome(props: Pick<AnswerApplicationProps, 'outcome' | '
 
 export function answerApplication(ctx: CaseContext, props: AnswerApplicationProps): Promise<StepResult> {
   const outcome = resolveOutcome(props);
-  if (props.letter !== undefined) validateLetterText(props.letter.title, props.letter.body);
+  if (props.letter !== undefined) {
+    validateLetterText(props.letter.title, props.letter.body);
+    refusePlaceholders(props.letter.body);
+  }
   let letter: { title: string; body: string } | undefined = props.letter;
   return runStep(ctx, props, {
     transition: 'answer',
@@ -82,7 +86,10 @@ export function answerApplication(ctx: CaseContext, props: AnswerApplicationProp
     prepare: async (c, events, date) => {
       if (letter !== undefined) return;
       const saved = await findLetter(ctx.db, c.row.id);
-      if (saved !== undefined && saved.outcome === outcome) letter = { title: saved.title, body: saved.body };
+      if (saved !== undefined && saved.outcome === outcome) {
+        refusePlaceholders(saved.body);
+        letter = { title: saved.title, body: saved.body };
+      }
       else letter = await draftFor(ctx.db, ctx.key, c, events, outcome, date);
     },
     alsoWrite: async (tx, c, date) => {
@@ -90,4 +97,12 @@ export function answerApplication(ctx: CaseContext, props: AnswerApplicationProp
       await upsertLetter(tx, c, { outcome, title: letter.title, body: letter.body, status: 'sent', issuedOn: date });
     },
   });
+}
+
+/** An edited letter (given, or saved by the clerk) is not sent while a blank of the draft is left in it. */
+export function refusePlaceholders(body: string): void {
+  const left = placeholdersIn(body);
+  if (left.length > 0) {
+    throw new ValidationError('答复', [{ path: 'letter.body', rule: 'placeholder', message: `告知书中还有未填写的内容：${[...new Set(left)].join('、')}` }]);
+  }
 }

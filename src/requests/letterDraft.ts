@@ -32,6 +32,14 @@ export const LETTER_TITLE = '政府信息公开申请答复告知书';
 
 const REASON = '［请在此填写具体理由］';
 
+/** A blank the draft leaves for the clerk (［请…］); a letter still holding one is not sent. */
+export const LETTER_PLACEHOLDER = /［请[^］]*］/g;
+
+/** The blanks left in a letter text. */
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(LETTER_PLACEHOLDER)].map((m) => m[0]);
+}
+
 const PARAGRAPHS: Record<CaseOutcome, string> = {
   granted: '经审查，您申请获取的政府信息属于可以公开的政府信息，本机关予以公开。相关信息随本告知书一并提供（获取方式、途径：［请填写］）。',
   partially_granted: `经审查，您申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。本机关向您提供可以公开的信息内容；对不予公开的内容，理由如下：${REASON}`,
