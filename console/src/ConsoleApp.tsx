@@ -1,12 +1,12 @@
 /** Login gate, the frame (menu per role) and the code-split screens. */
-import { Button, Layout, Menu, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Result, Spin, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, ApiError, setCsrfToken } from './api.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { hasRole, SessionContext } from './session.tsx';
+import { hasRole, SessionContext, useSessionOrNull } from './session.tsx';
 import type { Session } from './session.tsx';
-import type { Labels, Me } from './types.ts';
+import type { CalendarWarning, Labels, Me } from './types.ts';
 
 const WorkbenchPage = lazy(() => import('./pages/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 const ApplicationsPage = lazy(() => import('./pages/ApplicationsPage.tsx').then((m) => ({ default: m.ApplicationsPage })));
@@ -14,6 +14,7 @@ const RegisterPage = lazy(() => import('./pages/RegisterPage.tsx').then((m) => (
 const CasePage = lazy(() => import('./pages/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const RecordsPage = lazy(() => import('./pages/RecordsPage.tsx').then((m) => ({ default: m.RecordsPage })));
+const CalendarAdminPage = lazy(() => import('./pages/CalendarAdminPage.tsx').then((m) => ({ default: m.CalendarAdminPage })));
 const RollupPage = lazy(() => import('./pages/RollupPage.tsx').then((m) => ({ default: m.RollupPage })));
 
 const CASE_ROLES = ['clerk', 'head', 'supervisor'];
@@ -25,6 +26,7 @@ function menuFor(me: Me) {
   if (hasRole(me, 'clerk', 'head')) items.push({ key: '/records', label: '台账与复议诉讼' });
   if (hasRole(me, 'clerk', 'head', 'publisher')) items.push({ key: '/reports', label: '年度报告' });
   if (hasRole(me, 'supervisor')) items.push({ key: '/rollup', label: '辖区汇总' });
+  if (hasRole(me, 'admin')) items.push({ key: '/admin/calendar', label: '工作日历' });
   return items;
 }
 
@@ -40,14 +42,15 @@ export function ConsoleApp() {
     navigate('/login');
   }, [navigate]);
 
-  const start = useCallback(async () => {
+  const start = useCallback(async (): Promise<void> => {
     try {
       const { user } = await api<{ user: Me | null }>('GET', '/auth/session');
       if (user === null) {
         setSession(null);
         return;
       }
-      setSession({ me: user, labels: await api<Labels>('GET', '/labels'), logout });
+      const [labels, me] = await Promise.all([api<Labels>('GET', '/labels'), api<{ calendarWarning: CalendarWarning | null }>('GET', '/auth/me')]);
+      setSession({ me: user, labels, calendarWarning: me.calendarWarning, logout, refresh: start });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setSession(null);
       else throw err;
@@ -78,6 +81,16 @@ export function ConsoleApp() {
           <Button size="small" onClick={() => void logout()}>退出</Button>
         </Layout.Header>
         <Layout.Content style={{ padding: 12 }}>
+          {session.calendarWarning !== null && (
+            <Alert
+              className="gk-calendar-warning"
+              style={{ marginBottom: 8 }}
+              type="warning"
+              showIcon
+              title={session.calendarWarning.message}
+              action={hasRole(session.me, 'admin') && location.pathname !== '/admin/calendar' ? <Button size="small" type="primary" onClick={() => navigate('/admin/calendar')}>载入{session.calendarWarning.year}年节假日安排</Button> : undefined}
+            />
+          )}
           <main>
             <Suspense fallback={<Spin tip="加载中"><div style={{ height: 200 }} /></Spin>}>
               <Routes>
@@ -89,6 +102,7 @@ export function ConsoleApp() {
                 <Route path="/reports" element={<ReportPage />} />
                 <Route path="/records" element={<RecordsPage />} />
                 <Route path="/rollup" element={<RollupPage />} />
+                <Route path="/admin/calendar" element={<CalendarAdminPage />} />
                 <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Button onClick={() => navigate('/')}>回到首页</Button>} />} />
               </Routes>
             </Suspense>
@@ -101,5 +115,7 @@ export function ConsoleApp() {
 
 function NoCases() {
   const navigate = useNavigate();
+  const { me } = useSessionOrNull() ?? { me: null };
+  if (me !== null && hasRole(me, 'admin')) return <Result status="info" title="系统管理" subTitle="请从上方菜单进入工作日历。" extra={<Button onClick={() => navigate('/admin/calendar')}>工作日历</Button>} />;
   return <Result status="info" title="您的角色不办理申请" subTitle="请从上方菜单进入年度报告等功能。" extra={<Button onClick={() => navigate('/reports')}>年度报告</Button>} />;
 }

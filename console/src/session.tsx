@@ -1,11 +1,15 @@
 /** The logged-in user and the labels from law/ (loaded once after login). */
 import { createContext, useContext } from 'react';
-import type { Labels, Me } from './types.ts';
+import type { CalendarWarning, Labels, Me } from './types.ts';
 
 export interface Session {
   me: Me;
   labels: Labels;
+  /** Next year's holidays not loaded (decisions.md #23): shown to everyone as a banner. */
+  calendarWarning: CalendarWarning | null;
   logout: () => Promise<void>;
+  /** Reads the session again (after a calendar load clears the warning). */
+  refresh: () => Promise<void>;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -14,6 +18,10 @@ export function useSession(): Session {
   const s = useContext(SessionContext);
   if (s === null) throw new Error('useSession outside the logged-in console');
   return s;
+}
+
+export function useSessionOrNull(): Session | null {
+  return useContext(SessionContext);
 }
 
 export function hasRole(me: Me, ...roles: string[]): boolean {

@@ -28,6 +28,25 @@ export interface Me {
   roles: string[];
 }
 
+/** Next year's (or this year's) holiday arrangement is not loaded (GET /auth/me `calendarWarning`). */
+export interface CalendarWarning {
+  year: number;
+  message: string;
+}
+
+export interface DueMovedEarlier {
+  applicationId: string;
+  agencyCode: string;
+  receiptCode: string;
+  state: string;
+  stateLabel: string;
+  dueBefore: string;
+  dueAfter: string;
+  year: number;
+  source: string;
+  loadedOn: string;
+}
+
 export interface WorkbenchCase {
   id: string;
   agencyName: string;
@@ -38,6 +57,7 @@ export interface WorkbenchCase {
   description: string;
   receivedOn: string | null;
   dueOn: string | null;
+  provisionalYears: number[];
   workdaysLeft: number | null;
   stoppedSince: string | null;
   stoodWorkdays: number | null;
@@ -66,6 +86,7 @@ export interface ListItem {
   description: string;
   receivedOn: string | null;
   dueOn: string | null;
+  provisionalYears: number[];
 }
 
 export interface Applicant {
@@ -105,7 +126,7 @@ export interface ApplicationView {
   delivery: string;
   receivedOn: string | null;
   dueOn: string | null;
-  clock: { dueOn: string | null; status: string; reasoning: ClockStep[]; daysRemaining: number | null; extended: boolean; overdue: boolean; supplementNoticeDue: string | null } | null;
+  clock: { dueOn: string | null; status: string; reasoning: ClockStep[]; daysRemaining: number | null; extended: boolean; overdue: boolean; supplementNoticeDue: string | null; provisional: boolean; provisionalYears: number[]; provisionallyOverdue: boolean } | null;
   extension: string;
   answeredOn: string | null;
   version: number;

@@ -128,3 +128,10 @@ export function computeCaseClock(
 export function isProvisionalClock(stored: unknown): boolean {
   return typeof stored === 'object' && stored !== null && (stored as { provisional?: unknown }).provisional === true;
 }
+
+/** The years a stored clock (applications.clock) counted Monday to Friday (empty: its due date is final). */
+export function provisionalYearsOfClock(stored: unknown): number[] {
+  if (!isProvisionalClock(stored)) return [];
+  const years = (stored as { provisionalYears?: unknown }).provisionalYears;
+  return Array.isArray(years) ? years.filter((y): y is number => typeof y === 'number') : [];
+}

@@ -14,6 +14,7 @@ import { OUTCOME_LABELS } from './outcomeLabels.ts';
 import type { Applicant } from './applicationInput.ts';
 import { ApplicationNotFoundError } from './errors.ts';
 import { maskName, maskNumber } from './identity.ts';
+import { provisionalYearsOfClock } from './clock.ts';
 import type { CaseEvent } from './clock.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -143,6 +144,8 @@ export interface ListItem {
   description: string;
   receivedOn: string | null;
   dueOn: string | null;
+  /** The years the due date was counted Monday to Friday in (not loaded yet): the due date is 暂定. Empty: final. */
+  provisionalYears: number[];
   version: number;
 }
 
@@ -182,6 +185,7 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter 
       description: applications.description,
       receivedOn: applications.receivedOn,
       dueOn: applications.dueOn,
+      clock: applications.clock,
       version: applications.version,
     })
     .from(applications)
@@ -196,7 +200,7 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter 
     .innerJoin(agencies, eq(agencies.id, applications.agencyId))
     .where(where);
   return {
-    items: rows.map((r) => ({ ...r, stateLabel: WORKFLOW_STATE_LABELS[r.state as WorkflowState] ?? r.state })),
+    items: rows.map(({ clock, ...r }) => ({ ...r, provisionalYears: provisionalYearsOfClock(clock), stateLabel: WORKFLOW_STATE_LABELS[r.state as WorkflowState] ?? r.state })),
     total: count?.n ?? 0,
   };
 }

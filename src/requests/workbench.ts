@@ -12,6 +12,7 @@ import type { Db } from '../db/open.ts';
 import { agencies, applications, events } from '../db/schema.ts';
 import { OPEN_STATES, WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '../law/transitions.ts';
 import type { WorkflowState } from '../law/transitions.ts';
+import { provisionalYearsOfClock } from './clock.ts';
 import { todayInChina } from './today.ts';
 
 /** How far ahead "due soon" looks, in working days. */
@@ -41,6 +42,8 @@ export interface WorkbenchCase {
   description: string;
   receivedOn: string | null;
   dueOn: string | null;
+  /** The years the due date was counted Monday to Friday in (not loaded yet): the due date is 暂定. Empty: final. */
+  provisionalYears: number[];
   extension: string;
   /** Working days left until the due date (negative: overdue); null when no period runs. */
   workdaysLeft: number | null;
@@ -91,6 +94,7 @@ export async function workbench(db: Db, actor: StaffActor, opts: { today?: Civil
       receivedOn: applications.receivedOn,
       dueOn: applications.dueOn,
       extension: applications.extension,
+      clock: applications.clock,
     })
     .from(applications)
     .innerJoin(agencies, eq(agencies.id, applications.agencyId))
@@ -110,10 +114,11 @@ export async function workbench(db: Db, actor: StaffActor, opts: { today?: Civil
     if (row !== undefined && isStopped(row.state) && STOPPED_BY[row.state] === e.kind && typeof date === 'string' && e.applicationId !== null) stoppedOn.set(e.applicationId, date);
   }
 
-  const cases: WorkbenchCase[] = rows.map((r) => {
+  const cases: WorkbenchCase[] = rows.map(({ clock, ...r }) => {
     const since = stoppedOn.get(r.id) ?? null;
     return {
       ...r,
+      provisionalYears: provisionalYearsOfClock(clock),
       stateLabel: WORKFLOW_STATE_LABELS[r.state as WorkflowState] ?? r.state,
       workdaysLeft: r.dueOn === null ? null : workdaysLeft(cal, today, r.dueOn),
       stoppedSince: since,

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, List, Modal,
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, errorText } from '../api.ts';
+import { ProvisionalTag, provisionalReason } from '../DueDate.tsx';
 import { chinaTime } from '../format.ts';
 import { labelOf, useSession } from '../session.tsx';
 import type { AllowedStep, Applicant, ApplicationView, TimelineEntry } from '../types.ts';
@@ -130,7 +131,8 @@ export function CasePage() {
         <Col span={9}>
           <Card size="small" title="答复期限" style={{ marginBottom: 12 }}>
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label="答复期限">{view.dueOn ?? '—'}{clock?.overdue ? <Tag color="red" style={{ marginLeft: 8 }}>已逾期</Tag> : null}{clock?.extended ? <Tag style={{ marginLeft: 8 }}>已延期</Tag> : null}</Descriptions.Item>
+              <Descriptions.Item label="答复期限">{view.dueOn ?? '—'}{clock?.provisional && view.dueOn !== null ? <ProvisionalTag years={clock.provisionalYears} /> : null}{clock?.overdue ? <Tag color="red" style={{ marginLeft: 8 }}>已逾期</Tag> : null}{clock?.provisionallyOverdue ? <Tag color="orange" style={{ marginLeft: 8 }}>按暂定期限已逾期</Tag> : null}{clock?.extended ? <Tag style={{ marginLeft: 8 }}>已延期</Tag> : null}</Descriptions.Item>
+              {clock?.provisional && view.dueOn !== null && <Descriptions.Item label="暂定原因"><span className="gk-provisional-reason" style={{ color: '#874d00' }}>{provisionalReason(clock.provisionalYears)}</span></Descriptions.Item>}
               {view.dueOn !== null && clock?.daysRemaining !== null && clock?.daysRemaining !== undefined && <Descriptions.Item label="剩余工作日">{clock.daysRemaining}</Descriptions.Item>}
               {clock?.supplementNoticeDue && <Descriptions.Item label="告知补正最迟">{clock.supplementNoticeDue}</Descriptions.Item>}
             </Descriptions>

@@ -3,7 +3,7 @@ import { Alert, Card, Col, Row, Statistic, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorText } from '../api.ts';
-import type { Workbench, WorkbenchCase } from '../types.ts';
+import type { DueMovedEarlier, Workbench, WorkbenchCase } from '../types.ts';
 import { caseColumns } from './caseColumns.tsx';
 
 const left = { title: '剩余工作日', dataIndex: 'workdaysLeft', width: 96, render: (v: number | null) => (v === null ? '—' : v < 0 ? <Tag color="red">逾期 {-v} 日</Tag> : <Tag color={v <= 1 ? 'volcano' : 'orange'}>{v} 日</Tag>) };
@@ -25,8 +25,10 @@ interface Reminder {
 export function WorkbenchPage() {
   const [wb, setWb] = useState<Workbench | null>(null);
   const [reminder, setReminder] = useState<Reminder | null>(null);
+  const [moved, setMoved] = useState<DueMovedEarlier[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    api<{ items: DueMovedEarlier[] }>('GET', '/calendar/due-moved-earlier').then((r) => setMoved(r.items), (e: unknown) => setError(errorText(e)));
     api<Workbench>('GET', '/workbench').then(setWb, (e: unknown) => setError(errorText(e)));
     api<{ items: Reminder[] }>('GET', '/notifications').then((r) => setReminder(r.items[0] ?? null), (e: unknown) => setError(errorText(e)));
   }, []);
@@ -53,6 +55,23 @@ export function WorkbenchPage() {
           title={`${reminder.title}${reminder.emailed ? '（已发送电子邮件）' : ''}`}
           description={<span>{reminder.cases.map((c, i) => <span key={c.id}>{i > 0 ? '、' : ''}<Link to={`/cases/${c.id}`}>{c.receiptCode}</Link>（{c.dueOn ?? '—'}）</span>)}</span>}
         />
+      )}
+      {moved.length > 0 && (
+        <Card size="small" className="gk-moved-earlier" title={`因载入节假日安排答复期限提前（${moved.length}）`} style={{ marginBottom: 8, borderColor: '#ffa39e' }}>
+          <Table<DueMovedEarlier>
+            size="small"
+            rowKey="applicationId"
+            dataSource={moved}
+            pagination={false}
+            columns={[
+              { title: '受理编号', dataIndex: 'receiptCode', width: 150, render: (v: string, r) => <Link to={`/cases/${r.applicationId}`}>{v}</Link> },
+              { title: '状态', dataIndex: 'stateLabel', width: 110 },
+              { title: '原答复期限', dataIndex: 'dueBefore', width: 110 },
+              { title: '新答复期限', dataIndex: 'dueAfter', width: 110, render: (v: string) => <b style={{ color: '#a8071a' }}>{v}</b> },
+              { title: '原因', key: 'why', render: (_: unknown, r) => `${r.loadedOn} 载入${r.year}年节假日安排（${r.source}）` },
+            ]}
+          />
+        </Card>
       )}
       <Card size="small">
         <Tabs

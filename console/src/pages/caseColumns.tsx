@@ -2,6 +2,7 @@
 import { Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import { DueDate } from '../DueDate.tsx';
 
 interface CaseRow {
   id: string;
@@ -12,6 +13,7 @@ interface CaseRow {
   description: string;
   receivedOn: string | null;
   dueOn: string | null;
+  provisionalYears?: number[];
 }
 
 const STATE_COLORS: Record<string, string> = {
@@ -40,10 +42,10 @@ export function caseColumns<T extends CaseRow>(extra: TableColumnsType<T> = []):
     {
       title: '答复期限',
       dataIndex: 'dueOn',
-      width: 100,
+      width: 140,
       sorter: (a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'),
       defaultSortOrder: 'ascend',
-      render: (v: string | null) => v ?? '—',
+      render: (v: string | null, r) => <DueDate dueOn={v} provisionalYears={r.provisionalYears} />,
     },
     ...extra,
   ];

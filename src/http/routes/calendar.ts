@@ -6,6 +6,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { inArray } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { parseHolidayNotice } from '../../calendar/holidayNotice.ts';
 import { nextYearWarning } from '../../calendar/nextYearWarning.ts';
@@ -15,6 +16,7 @@ import { installationCalendar, loadedYears } from '../../calendarYears/installat
 import { loadCalendarYear } from '../../calendarYears/loadCalendarYear.ts';
 import { casesWithDueMovedEarlier } from '../../calendarYears/movedEarlier.ts';
 import type { Db } from '../../db/open.ts';
+import { users } from '../../db/schema.ts';
 import { PERMISSIONS } from '../../law/transitions.ts';
 import { todayInChina } from '../../requests/today.ts';
 import { authorize } from '../auth.ts';
@@ -48,14 +50,18 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRoutesOptions> = async (
     authorize(req);
     const calendar = await installationCalendar(db);
     const loaded = await loadedYears(db);
+    // who loaded a year, by name (the console shows people, not ids)
+    const loaderIds = [...new Set([...loaded.values()].map((l) => l.loadedBy))];
+    const loaders = loaderIds.length === 0 ? [] : await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, loaderIds));
+    const nameOf = new Map(loaders.map((u) => [u.id, u.displayName]));
     const t = today();
     return {
       today: t,
       years: calendar.knownYears().map((year) => {
         const l = loaded.get(year);
         return l === undefined
-          ? { year, source: 'package', notice: null, loadedAt: null, loadedBy: null }
-          : { year, source: 'installation', notice: l.source, loadedAt: l.loadedAt, loadedBy: l.loadedBy };
+          ? { year, source: 'package', notice: null, loadedAt: null, loadedBy: null, loadedByName: null }
+          : { year, source: 'installation', notice: l.source, loadedAt: l.loadedAt, loadedBy: l.loadedBy, loadedByName: nameOf.get(l.loadedBy) ?? null };
       }),
       warning: nextYearWarning(calendar, t),
     };

@@ -1,0 +1,76 @@
+/**
+ * Working the console in Chromium as its users do: a context on a fixed China day, logging in, calling the
+ * API from the logged-in page (setting up data a screen then shows), and checking a screen (Chinese, no
+ * English UI words, axe, no browser console error) with its screenshot in $SCREENSHOT_DIR.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { collectBrowserErrors, seriousAxeViolations } from './browser.ts';
+import type { ConsoleServer } from './consoleServer.ts';
+
+export interface ConsoleUser {
+  page: Page;
+  /** Browser console errors and failed requests. */
+  errors: string[];
+  /** API answers with an error status (to explain a failed step). */
+  refused: string[];
+}
+
+export async function newConsoleContext(browser: Browser, today: string) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await context.clock.setFixedTime(new Date(`${today}T09:30:00+08:00`));
+  return context;
+}
+
+export async function loginToConsole(browser: Browser, server: ConsoleServer, today: string, username: string): Promise<ConsoleUser> {
+  const context = await newConsoleContext(browser, today);
+  const page = await context.newPage();
+  const errors = collectBrowserErrors(page);
+  const refused: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) void r.text().then((t) => refused.push(`${r.status()} ${r.url()} ${t}`), () => undefined);
+  });
+  await page.goto(`${server.origin}/console/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(server.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('button', { name: /退\s*出/ }).waitFor();
+  return { page, errors, refused };
+}
+
+/** An API call from the logged-in page (session cookie and CSRF header as the console sends them). */
+export async function apiFromPage<T>(page: Page, method: 'GET' | 'POST' | 'PUT', apiPath: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(`/api/v1${p}`, {
+        method: m,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': sessionStorage.getItem('gk_csrf') ?? '' },
+        ...(b === undefined ? {} : { body: JSON.stringify(b) }),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    [method, apiPath, body] as const,
+  ) as Promise<{ status: number; body: T }>;
+}
+
+/** Drops the browser's log line of an expected refusal (e.g. a 400 the screen then explains). */
+export function forgetExpectedRefusal(u: ConsoleUser, status: number): void {
+  const others = u.errors.filter((e) => !e.includes(`status of ${status}`));
+  u.errors.splice(0, u.errors.length, ...others);
+}
+
+/** Checks a screen: Chinese, accessible, no console error; saves its screenshot. */
+export async function checkConsoleScreen(u: ConsoleUser, name: string): Promise<void> {
+  await u.page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
+  await u.page.waitForTimeout(300);
+  const text = await u.page.locator('body').innerText();
+  assert.ok(/[\u4e00-\u9fff]/.test(text), `${name}: Chinese text`);
+  const english = text.match(/\b(Loading|Submit|Cancel|Search|No data|Error|undefined|null|NaN)\b/g);
+  assert.equal(english, null, `${name}: no English UI words (${String(english)})`);
+  const violations = await seriousAxeViolations(u.page);
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`), [], `${name}: axe`);
+  assert.deepEqual(u.errors, [], `${name}: browser console`);
+  const dir = process.env['SCREENSHOT_DIR'];
+  if (dir !== undefined) await u.page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
