@@ -30,6 +30,8 @@ import { saveLetter } from '../requests/saveLetter.ts';
 import { submitApplication } from '../requests/submitApplication.ts';
 import { authorize, installAuth, SESSION_COOKIE, setSessionCookie } from './auth.ts';
 import { installErrorHandler } from './problem.ts';
+import { installControlCharacterCheck } from './controlCharacters.ts';
+import { readUpload } from './upload.ts';
 import * as S from './schemas.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { portalRoutes } from '../portal/routes.ts';
@@ -60,6 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
+  installControlCharacterCheck(app);
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -183,13 +186,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // ---- attachments
       r.post('/applications/:id/attachments', { schema: { tags: ['attachments'], summary: '上传附件（multipart，字段 file）', params: S.IdParams } }, async (req, reply) => {
         const s = authorize(req, PERMISSIONS.uploadAttachment, '上传附件');
-        if (!req.isMultipart()) throw new AttachmentRejectedError('attachment.multipart', '请以 multipart/form-data 上传，文件字段名为 file');
-        const file = await req.file();
-        if (file === undefined) throw new AttachmentRejectedError('attachment.missing', '缺少文件字段 file');
-        const data = await file.toBuffer();
-        if (file.file.truncated) throw new AttachmentRejectedError('attachment.size', `文件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`);
+        await loadCase(db, s, req.params.id);
+        const file = await readUpload(req, (problem) => {
+          switch (problem) {
+            case 'not-multipart':
+            case 'broken':
+              return new AttachmentRejectedError('attachment.multipart', '请以完整的 multipart/form-data 上传，文件字段名为 file');
+            case 'missing':
+              return new AttachmentRejectedError('attachment.missing', '缺少文件字段 file');
+            case 'too-large':
+              return new AttachmentRejectedError('attachment.size', `文件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`);
+            case 'filename':
+              return new AttachmentRejectedError('attachment.filename', '文件名不能包含控制字符');
+            default: {
+              const never: never = problem;
+              throw new Error(`unknown upload problem ${String(never)}`);
+            }
+          }
+        });
         reply.status(201);
-        return addAttachment(ctx(s), opts.files, { applicationId: req.params.id, filename: file.filename, data });
+        return addAttachment(ctx(s), opts.files, { applicationId: req.params.id, filename: file.filename, data: file.bytes });
       });
       r.get('/applications/:id/attachments', { schema: { tags: ['attachments'], summary: '附件列表', params: S.IdParams } }, async (req) => {
         const s = authorize(req, PERMISSIONS.readCases, '查看申请');

@@ -8,7 +8,8 @@ import { ROLES, WORKFLOW_STATES } from '../law/transitions.ts';
 import { CHANNELS, DELIVERIES, FORMS, ID_TYPES } from '../requests/applicationInput.ts';
 import { DELIVERY_METHODS } from '../requests/deliverAnswer.ts';
 
-export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '公历日期 YYYY-MM-DD（中国时间）' });
+/** A civil date in a plausible range (2000–2099): 1900-01-01 or 9999-12-31 are typing errors, not dates of a case. */
+export const DateString = Type.String({ pattern: '^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: '公历日期 YYYY-MM-DD（中国时间，2000–2099 年）' });
 const strEnum = <T extends string>(values: readonly T[], description?: string) =>
   Type.Union(values.map((v) => Type.Literal(v)), description !== undefined ? { description } : {});
 
@@ -85,7 +86,7 @@ export const ListQuery = Type.Object({
   state: Type.Optional(strEnum(WORKFLOW_STATES)),
   agency: Type.Optional(Type.String({ maxLength: 32 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 });
 
 const step = {

@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, inScope, type Actor } from '../accounts/actor.ts';
 import { ForbiddenError } from '../accounts/errors.ts';
-import { getAgencyByCode } from '../agencies/agencies.ts';
+import { getAgencyByCode, type AgencyRow } from '../agencies/agencies.ts';
 import type { Db } from '../db/open.ts';
 import type { SecretKey } from '../db/secretKey.ts';
 import { applications, events } from '../db/schema.ts';
@@ -52,10 +52,16 @@ function stateOf(row: RegisterRow): string {
   return row.outcome.startsWith('other.') ? 'closed' : 'delivered';
 }
 
-export async function importRegister(db: Db, actor: Actor, key: SecretKey, props: ImportRegisterProps): Promise<ImportRegisterResult> {
+/** The role and agency-scope check of an import, on its own so that routes run it before reading the file. */
+export async function assertImportAllowed(db: Db, actor: Actor, agencyCode: string): Promise<AgencyRow> {
   requireRole(actor, PERMISSIONS.importRegister, '导入申请台账');
-  const agency = await getAgencyByCode(db, props.agencyCode, 'agency');
+  const agency = await getAgencyByCode(db, agencyCode, 'agency');
   if (!inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
+  return agency;
+}
+
+export async function importRegister(db: Db, actor: Actor, key: SecretKey, props: ImportRegisterProps): Promise<ImportRegisterResult> {
+  const agency = await assertImportAllowed(db, actor, props.agencyCode);
 
   const importId = uuidv7();
   const ids = props.rows.map(() => uuidv7());
