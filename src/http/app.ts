@@ -9,8 +9,9 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Type } from 'typebox';
 import { login, logout } from '../accounts/sessions.ts';
 import { addUser, listUsers } from '../accounts/users.ts';
@@ -32,6 +33,8 @@ import { authorize, installAuth, SESSION_COOKIE, setSessionCookie } from './auth
 import { installErrorHandler } from './problem.ts';
 import { installControlCharacterCheck } from './controlCharacters.ts';
 import { readUpload } from './upload.ts';
+import { installSecurityHeaders } from './securityHeaders.ts';
+import { safeError } from '../shared/safeError.ts';
 import * as S from './schemas.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { portalRoutes } from '../portal/routes.ts';
@@ -49,21 +52,43 @@ export interface AppOptions {
   loginLimitPerMinute?: number;
   /** Online submissions / receipt queries per minute per address (default 30). */
   publicLimitPerMinute?: number;
+  /** Always mark cookies `Secure` (the site is served over HTTPS). */
   secureCookies?: boolean;
+  /**
+   * Trust X-Forwarded-For/-Proto from a reverse proxy (TRUST_PROXY: `true`, a hop count, or addresses/CIDRs,
+   * comma-separated). Then the client address is the forwarded one (throttling per client, not per proxy)
+   * and a request forwarded as https gets `Secure` cookies.
+   */
+  trustProxy?: boolean | string | undefined;
   logger?: FastifyServerOptions['logger'];
 }
+
+const LOG_SERIALIZERS = {
+  req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], reqId: req.id }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  err: (err: FastifyError) => {
+    const safe = safeError(err);
+    return { type: safe.errorName, message: safe.errorCode, stack: safe.stack ?? '', ...safe };
+  },
+};
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger === undefined || opts.logger === false ? false : { ...(typeof opts.logger === 'object' ? opts.logger : {}), serializers: LOG_SERIALIZERS },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
     bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // Request lines carry method, path and id only: no query string, headers, cookies or bodies.
+
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
   installControlCharacterCheck(app);
-  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(helmet, { contentSecurityPolicy: false, frameguard: { action: 'deny' } });
+  installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
@@ -95,7 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         config: { rateLimit: { ...loginLimit, hook: 'preHandler', keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
       }, async (req, reply) => {
         const result = await login(db, req.body.username, req.body.password);
-        setSessionCookie(reply, result.token, result.expiresAt, opts.secureCookies ?? false);
+        setSessionCookie(reply, result.token, result.expiresAt, opts.secureCookies === true || req.protocol === 'https');
         return { csrfToken: result.csrfToken, expiresAt: result.expiresAt, user: { username: result.actor.username, displayName: result.actor.displayName, roles: result.actor.roles } };
       });
       r.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
