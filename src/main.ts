@@ -3,7 +3,8 @@
  * DATABASE_URL), and print where it listens and how to log in.
  */
 import { dataDirFromEnv, openDatabase, optionsFromEnv } from './db/open.ts';
-import { SecretKey } from './db/secretKey.ts';
+import type { SecretKey } from './db/secretKey.ts';
+import { KeyMismatchError, loadInstallationKey } from './db/installationKey.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { DiskFileStore } from './requests/fileStore.ts';
@@ -12,7 +13,17 @@ import path from 'node:path';
 const options = optionsFromEnv();
 const dataDir = dataDirFromEnv();
 const database = await openDatabase(options);
-const key = SecretKey.load({ dataDir });
+let key: SecretKey;
+try {
+  key = await loadInstallationKey(database.db, { dataDir });
+} catch (err) {
+  await database.close();
+  if (err instanceof KeyMismatchError) {
+    process.stderr.write(`gongkai 无法启动：${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
 const demo = await seedDemo(database.db, key, dataDir);
 const app = await buildApp({
   db: database.db,

@@ -79,6 +79,11 @@ export class SecretKey {
     return JSON.parse(this.decrypt(sealed)) as unknown;
   }
 
+  /** A value derived from the key by `derive` (a fingerprint); the key itself never leaves this class. */
+  fingerprint(derive: (key: Buffer) => string): string {
+    return derive(Buffer.from(this.#key));
+  }
+
   toJSON(): string {
     return '[SecretKey]';
   }
