@@ -14,7 +14,7 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Type } from 'typebox';
 import { login, logout } from '../accounts/sessions.ts';
-import { addUser, listUsers } from '../accounts/users.ts';
+import { addUser, listUsers, setPassword, setUserActive } from '../accounts/users.ts';
 import { addAgency, listAgencies, setRemediesTemplate } from '../agencies/agencies.ts';
 import type { Db } from '../db/open.ts';
 import type { SecretKey } from '../db/secretKey.ts';
@@ -119,7 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         schema: { tags: ['auth'], summary: '登录', body: S.LoginBody },
         config: { rateLimit: { ...loginLimit, hook: 'preHandler', keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
       }, async (req, reply) => {
-        const result = await login(db, req.body.username, req.body.password);
+        const result = await login(db, req.body.username, req.body.password, req.ip);
         setSessionCookie(reply, result.token, result.expiresAt, opts.secureCookies === true || req.protocol === 'https');
         return { csrfToken: result.csrfToken, expiresAt: result.expiresAt, user: { username: result.actor.username, displayName: result.actor.displayName, roles: result.actor.roles } };
       });
@@ -159,6 +159,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         reply.status(201);
         return addUser(db, s, req.body);
       });
+      r.put('/users/:username/password', { schema: { tags: ['users'], summary: '重设密码（该用户的全部会话随即失效）', params: S.UsernameParams, body: S.PasswordBody } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.manageUsers, '管理用户');
+        await setPassword(db, s, req.params.username, req.body.password);
+        return { ok: true };
+      });
+      for (const [path, active, label] of [['deactivate', false, '停用用户（立即退出全部会话）'], ['activate', true, '重新启用用户']] as const) {
+        r.post(`/users/:username/${path}`, { schema: { tags: ['users'], summary: label, params: S.UsernameParams } }, async (req) => {
+          const s = authorize(req, PERMISSIONS.manageUsers, '管理用户');
+          return setUserActive(db, s, req.params.username, active);
+        });
+      }
 
       // ---- applications (staff)
       r.get('/applications', { schema: { tags: ['applications'], summary: '申请列表（个人信息已遮蔽）', querystring: S.ListQuery } }, async (req) => {

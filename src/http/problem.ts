@@ -71,6 +71,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     let body: Problem;
     if (err instanceof DomainError) {
       body = problem(ERROR_KINDS[err.kind].status, err.code, err.message, [...err.issues]);
+      if ('retryAfterSeconds' in err && typeof err.retryAfterSeconds === 'number') reply.header('retry-after', String(err.retryAfterSeconds));
     } else if ('validation' in err && Array.isArray(err.validation)) {
       const issues = (err.validation as AjvError[]).map((e) => ajvIssue((err as FastifyError).validationContext, e));
       const dedup = issues.filter((i, n) => issues.findIndex((j) => j.path === i.path && j.rule === i.rule) === n);

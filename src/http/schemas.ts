@@ -46,10 +46,13 @@ export const RemediesBody = Type.Object({ template: Type.Union([Type.String({ mi
 export const UserBody = Type.Object({
   username: Type.String({ pattern: USERNAME_PATTERN }),
   displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-  password: Type.String({ minLength: 8, maxLength: 128 }),
+  password: Type.String({ minLength: 10, maxLength: 128, description: '至少10个字符，不能是常见密码，不能包含用户名' }),
   roles: Type.Array(strEnum(ROLES), { minItems: 1, maxItems: ROLES.length }),
   agencyCode: Type.String({ minLength: 1, maxLength: 32 }),
 });
+
+export const UsernameParams = Type.Object({ username: Type.String({ pattern: USERNAME_PATTERN }) });
+export const PasswordBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 128, description: '新密码：至少10个字符，不能是常见密码，不能包含用户名' }) });
 
 export const Applicant = Type.Object({
   kind: strEnum(APPLICANT_KIND_IDS, '申请人类型（表三列）'),

@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, inScope, type Actor } from '../accounts/actor.ts';
 import { ForbiddenError } from '../accounts/errors.ts';
-import { getAgencyByCode, type AgencyRow } from '../agencies/agencies.ts';
+import { getAgencyByCode, isUniqueViolation, type AgencyRow } from '../agencies/agencies.ts';
 import type { Db } from '../db/open.ts';
 import type { SecretKey } from '../db/secretKey.ts';
 import { applications, events } from '../db/schema.ts';
@@ -29,6 +29,8 @@ export interface ImportRegisterProps {
   /** the file's bytes (for the import record's sha256) */
   bytes?: Uint8Array;
   rows: readonly RegisterRow[];
+  /** draws the random part of a receipt code (default: 6 random characters); tests force collisions with it */
+  randomPart?: () => string;
 }
 
 export interface ImportRegisterResult {
@@ -38,6 +40,11 @@ export interface ImportRegisterResult {
   open: number;
   applicationIds: string[];
 }
+
+/** Rows per INSERT (18 columns × 500 stays far below PostgreSQL's 65,535 bind parameters). */
+const CHUNK = 500;
+/** 编号 per lookup query. */
+const LOOKUP_CHUNK = 5_000;
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 function randomCode(n: number): string {
@@ -69,9 +76,12 @@ export async function importRegister(db: Db, actor: Actor, key: SecretKey, props
     const issues: RegisterIssue[] = [];
     const refs = props.rows.flatMap((r) => (r.ref === null ? [] : [r.ref]));
     if (refs.length > 0) {
-      const taken = new Set(
-        (await tx.select({ ref: applicationRefs.ref }).from(applicationRefs).where(and(eq(applicationRefs.agencyId, agency.id), inArray(applicationRefs.ref, refs)))).map((r) => r.ref),
-      );
+      // In slices: one query with every 编号 of a 100,000-row register would pass PostgreSQL's 65,535 bind parameters.
+      const taken = new Set<string>();
+      for (let start = 0; start < refs.length; start += LOOKUP_CHUNK) {
+        const slice = refs.slice(start, start + LOOKUP_CHUNK);
+        for (const r of await tx.select({ ref: applicationRefs.ref }).from(applicationRefs).where(and(eq(applicationRefs.agencyId, agency.id), inArray(applicationRefs.ref, slice)))) taken.add(r.ref);
+      }
       for (const r of props.rows) {
         if (r.ref !== null && taken.has(r.ref)) issues.push({ path: `第${r.row}行 ${columnLabel('ref')}`, row: r.row, column: columnLabel('ref'), rule: 'ref.exists', message: `编号“${r.ref}”在${agency.name}已有申请（可能已导入过）` });
       }
@@ -93,16 +103,25 @@ export async function importRegister(db: Db, actor: Actor, key: SecretKey, props
       rows: props.rows.length,
       importedBy: by,
     });
-    const CHUNK = 500;
+    const usedCodes = new Set<string>();
+    const receiptCode = (r: RegisterRow): string => {
+      for (;;) {
+        const code = `${r.receivedOn.replaceAll('-', '')}-${(props.randomPart ?? (() => randomCode(6)))()}`;
+        if (!usedCodes.has(code)) {
+          usedCodes.add(code);
+          return code;
+        }
+      }
+    };
     for (let start = 0; start < props.rows.length; start += CHUNK) {
       const chunk = props.rows.slice(start, start + CHUNK);
-      await tx.insert(applications).values(
+      const values = (codes: string[]) =>
         chunk.map((r, j) => {
           const name = r.applicantName ?? '（台账未记载）';
           return {
             id: ids[start + j]!,
             agencyId: agency.id,
-            receiptCode: `${r.receivedOn.replaceAll('-', '')}-${randomCode(6)}`,
+            receiptCode: codes[j]!,
             queryPasswordHash: hashQueryPassword(randomCode(12)),
             channel: r.channel ?? 'other',
             state: stateOf(r),
@@ -118,8 +137,21 @@ export async function importRegister(db: Db, actor: Actor, key: SecretKey, props
             answeredOn: r.outcome === null || r.outcome.startsWith('other.') ? null : r.concludedOn,
             closedOn: r.concludedOn,
           };
-        }),
-      );
+        });
+      // A receipt code an earlier case already has (a collision of the random part) is drawn anew: the chunk
+      // runs in a savepoint so that the retry keeps the import's one transaction.
+      for (let attempt = 0; ; attempt++) {
+        const codes = chunk.map(receiptCode);
+        try {
+          await tx.transaction(async (sp) => {
+            await sp.insert(applications).values(values(codes));
+          });
+          break;
+        } catch (err) {
+          if (attempt < 5 && isUniqueViolation(err)) continue;
+          throw err;
+        }
+      }
       await tx.insert(events).values(
         chunk.map((r, j) => ({
           id: uuidv7(),
