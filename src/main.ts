@@ -5,6 +5,7 @@
 import { dataDirFromEnv, openDatabase, optionsFromEnv } from './db/open.ts';
 import type { SecretKey } from './db/secretKey.ts';
 import { KeyMismatchError, loadInstallationKey } from './db/installationKey.ts';
+import { restrictDataDir } from './db/dataDirPermissions.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { DiskFileStore } from './requests/fileStore.ts';
@@ -13,6 +14,8 @@ import path from 'node:path';
 const options = optionsFromEnv();
 const dataDir = dataDirFromEnv();
 const database = await openDatabase(options);
+// The key file and the attachments live in the data directory on PostgreSQL too: owner-only.
+restrictDataDir(dataDir);
 let key: SecretKey;
 try {
   key = await loadInstallationKey(database.db, { dataDir });
@@ -28,7 +31,7 @@ const demo = await seedDemo(database.db, key, dataDir);
 const app = await buildApp({
   db: database.db,
   key,
-  files: new DiskFileStore(path.join(dataDir, 'files')),
+  files: new DiskFileStore(path.join(dataDir, 'files'), key),
   logger: { level: process.env['LOG_LEVEL'] ?? 'warn', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'] },
 });
 const port = Number(process.env['PORT'] ?? 3000);

@@ -19,6 +19,18 @@ export class DecryptionError extends DomainError {
 
 const KEY_FILE = 'secret.key';
 
+const SEALED_BYTES_MAGIC = Buffer.from('GKE1');
+
+/** Whether bytes were sealed by encryptBytes (else: a file stored before encryption at rest). */
+export function isSealedBytes(data: Buffer): boolean {
+  return data.length >= 32 && data.subarray(0, 4).equals(SEALED_BYTES_MAGIC);
+}
+
+/** Whether a stored text was sealed by encrypt (`v1.…`), else it is plain text from before encryption. */
+export function isSealedText(text: string): boolean {
+  return /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text);
+}
+
 /** A 32-byte key, wrapped so that it does not print. */
 export class SecretKey {
   readonly #key: Buffer;
@@ -68,6 +80,27 @@ export class SecretKey {
       return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
     } catch {
       throw new DecryptionError('无法解密个人信息：密钥不匹配或数据已损坏');
+    }
+  }
+
+  /** Bytes sealed as `GKE1` ‖ iv (12) ‖ tag (16) ‖ ciphertext (files at rest). */
+  encryptBytes(plain: Uint8Array): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
+    const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([SEALED_BYTES_MAGIC, iv, cipher.getAuthTag(), data]);
+  }
+
+  decryptBytes(sealed: Buffer): Buffer {
+    if (!isSealedBytes(sealed)) throw new DecryptionError('无法解密文件：格式不正确');
+    const iv = sealed.subarray(4, 16);
+    const tag = sealed.subarray(16, 32);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.#key, iv);
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(sealed.subarray(32)), decipher.final()]);
+    } catch {
+      throw new DecryptionError('无法解密文件：密钥不匹配或文件已损坏');
     }
   }
 
