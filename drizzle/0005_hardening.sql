@@ -11,3 +11,5 @@ CREATE TABLE "login_throttle" (
 	"blocked_until" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
+--> statement-breakpoint
+ALTER TABLE "register_imports" ADD COLUMN "status" text DEFAULT 'complete' NOT NULL;

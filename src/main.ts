@@ -6,6 +6,7 @@ import { dataDirFromEnv, openDatabase, optionsFromEnv } from './db/open.ts';
 import type { SecretKey } from './db/secretKey.ts';
 import { KeyMismatchError, loadInstallationKey } from './db/installationKey.ts';
 import { restrictDataDir } from './db/dataDirPermissions.ts';
+import { removeUnfinishedImports } from './register/importRegister.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { DiskFileStore } from './requests/fileStore.ts';
@@ -27,6 +28,8 @@ try {
   }
   throw err;
 }
+// An embedded-database register import that a crash interrupted is removed whole (register/importRegister.ts).
+await removeUnfinishedImports(database.db);
 const demo = await seedDemo(database.db, key, dataDir);
 const app = await buildApp({
   db: database.db,

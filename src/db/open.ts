@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite, PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -113,6 +113,11 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   // PGlite unpacks a new cluster with the modes of its bundle; make them owner-only too.
   if (dir !== 'memory') restrictDataDir(dir);
   return { db, engine: 'pglite', location: dir, close };
+}
+
+/** Whether `db` is the embedded PGlite database (one connection, executed on this thread). */
+export function isEmbeddedDatabase(db: Db): boolean {
+  return db instanceof PgliteDatabase;
 }
 
 /** Applies pending migrations to an open database. */

@@ -11,7 +11,7 @@ import { ForbiddenError } from '../../accounts/errors.ts';
 import { getAgencyByCode, type AgencyRow } from '../../agencies/agencies.ts';
 import type { Db, Tx } from '../../db/open.ts';
 import { agencies, applications, events } from '../../db/schema.ts';
-import { applicationRefs } from '../../register/schema.ts';
+import { applicationRefs, registerImports } from '../../register/schema.ts';
 import { appealColumnInYear, type AppealDecision, type AppealPath } from '../../law/appealResults.ts';
 import {
   APPEAL_GROUP_IDS,
@@ -33,6 +33,15 @@ import { ReportNotLockedError, UnknownCellError } from './errors.ts';
 import { lockConflicts, type LockConflict } from './lock.ts';
 import { reportYears } from './schema.ts';
 import { holdFiguresExclusive, holdFiguresShared } from './figuresLock.ts';
+
+/** A lock while a register import of the agency is still being written (embedded database: in chunks). */
+export class ImportInProgressError extends DomainError {
+  readonly code = 'report.import_in_progress';
+  readonly kind = 'conflict';
+  constructor() {
+    super('该机关正在导入申请台账，请在导入完成后再发布（锁定）年度报告');
+  }
+}
 
 /** A change to a case that a locked (published) report counted. */
 export class ReportLockedError extends DomainError {
@@ -174,6 +183,8 @@ export async function lockReport(db: Db, actor: Actor, agencyCode: string, year:
   return db.transaction(async (tx) => {
     // Every write in flight that changes these figures commits first; later ones wait and then see the lock.
     await holdFiguresExclusive(tx, agency.id);
+    const importing = await tx.select({ id: registerImports.id }).from(registerImports).where(and(eq(registerImports.agencyId, agency.id), eq(registerImports.status, 'importing'))).limit(1);
+    if (importing.length > 0) throw new ImportInProgressError();
     const { report } = await buildAgencyReport(tx as unknown as Db, actor, agencyCode, year, false);
     await tx
       .insert(reportYears)
