@@ -19,7 +19,7 @@ export interface CliDatabase {
   readonly actor: SystemActor;
 }
 
-export async function withDatabase<T>(fn: (cli: CliDatabase) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(fn: (cli: CliDatabase) => Promise<T>, options: { checkKey?: boolean } = {}): Promise<T> {
   const [{ openDatabase, optionsFromEnv, dataDirFromEnv }, { loadInstallationKey }, { systemActor }] = await Promise.all([
     import('../db/open.ts'),
     import('../db/installationKey.ts'),
@@ -29,11 +29,14 @@ export async function withDatabase<T>(fn: (cli: CliDatabase) => Promise<T>): Pro
   try {
     // As the server does: the key of GONGKAI_SECRET_KEY or the data directory, checked against the
     // fingerprint the database records (a mismatch stops the command before anything is written).
-    const key = await loadInstallationKey(database.db, { dataDir: dataDirFromEnv() });
+    const key = options.checkKey === false ? undefined : await loadInstallationKey(database.db, { dataDir: dataDirFromEnv() });
     return await fn({
       db: database.db,
       database,
-      key: () => key,
+      key: () => {
+        if (key === undefined) throw new Error('this command opened the database without its key');
+        return key;
+      },
       actor: systemActor('cli'),
     });
   } finally {

@@ -76,3 +76,12 @@ export async function loadInstallationKey(db: Db, options: { env?: NodeJS.Proces
   }
   return key;
 }
+
+/** The key the installation already has (GONGKAI_SECRET_KEY, else an existing `<dataDir>/secret.key`), never a new one. */
+export function existingKey(options: { env?: NodeJS.ProcessEnv; dataDir?: string | undefined } = {}): SecretKey | undefined {
+  const env = options.env ?? process.env;
+  const fromEnv = env['GONGKAI_SECRET_KEY'];
+  if (fromEnv !== undefined && fromEnv !== '') return SecretKey.fromBase64(fromEnv);
+  if (options.dataDir === undefined || options.dataDir === 'memory' || !existsSync(path.join(options.dataDir, 'secret.key'))) return undefined;
+  return SecretKey.load({ env, dataDir: options.dataDir });
+}

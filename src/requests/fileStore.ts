@@ -43,6 +43,20 @@ export class DiskFileStore implements FileStore {
     return sha;
   }
 
+  /** The bytes as stored (encrypted): for backups, which are restored with the same key. */
+  raw(sha256: string): Promise<Buffer> {
+    return readFile(this.#path(sha256));
+  }
+
+  /** Stores bytes exactly as a backup holds them (already encrypted), under their content's sha256. */
+  async putRaw(sha256: string, stored: Buffer): Promise<void> {
+    const file = this.#path(sha256);
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(tmp, stored, { mode: 0o600 });
+    await rename(tmp, file);
+  }
+
   async get(sha256: string): Promise<Buffer> {
     const stored = await readFile(this.#path(sha256));
     return this.#key !== undefined && isSealedBytes(stored) ? this.#key.decryptBytes(stored) : stored;
