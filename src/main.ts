@@ -11,6 +11,9 @@ import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { DiskFileStore } from './requests/fileStore.ts';
 import path from 'node:path';
+import { serverSettings } from './http/serverSettings.ts';
+import { dailyBackupSettings, scheduleDailyBackups } from './backup/dailyBackup.ts';
+import { storedFiles } from './backup/backup.ts';
 
 const options = optionsFromEnv();
 const dataDir = dataDirFromEnv();
@@ -31,15 +34,23 @@ try {
 // An embedded-database register import that a crash interrupted is removed whole (register/importRegister.ts).
 await removeUnfinishedImports(database.db);
 const demo = await seedDemo(database.db, key, dataDir);
+const files = new DiskFileStore(path.join(dataDir, 'files'), key);
+const settings = serverSettings(process.env);
 const app = await buildApp({
   db: database.db,
   key,
-  files: new DiskFileStore(path.join(dataDir, 'files'), key),
+  files,
+  trustProxy: settings.trustProxy,
+  secureCookies: settings.secureCookies,
   logger: { level: process.env['LOG_LEVEL'] ?? 'warn', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'] },
 });
-const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
-await app.listen({ port, host });
+await app.listen({ port: Number(process.env['PORT'] ?? 3000), host });
+// The port really listened on (PORT=0 picks a free one).
+const address = app.server.address();
+const port = typeof address === 'object' && address !== null ? address.port : Number(process.env['PORT'] ?? 3000);
+// Daily backups of the embedded database (on PostgreSQL: pg_dump, see README).
+const stopBackups = database.engine === 'pglite' ? scheduleDailyBackups(database.db, storedFiles(files), dailyBackupSettings(process.env, dataDir), (m) => process.stdout.write(`${m}\n`)) : () => {};
 
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const lines = [
@@ -61,6 +72,7 @@ process.stdout.write(`${lines.join('\n')}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopBackups();
     void app.close().then(() => database.close()).then(() => process.exit(0));
   });
 }
