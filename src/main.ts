@@ -42,6 +42,7 @@ const app = await buildApp({
   files,
   trustProxy: settings.trustProxy,
   secureCookies: settings.secureCookies,
+  ...(settings.publicLimitPerMinute !== undefined ? { publicLimitPerMinute: settings.publicLimitPerMinute } : {}),
   logger: { level: process.env['LOG_LEVEL'] ?? 'warn', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'] },
 });
 const host = process.env['HOST'] ?? '127.0.0.1';
