@@ -14,6 +14,9 @@ import path from 'node:path';
 import { serverSettings } from './http/serverSettings.ts';
 import { dailyBackupSettings, scheduleDailyBackups } from './backup/dailyBackup.ts';
 import { storedFiles } from './backup/backup.ts';
+import { nextYearWarning } from './calendar/nextYearWarning.ts';
+import { installationCalendar } from './calendarYears/installationCalendar.ts';
+import { todayInChina } from './requests/today.ts';
 
 const options = optionsFromEnv();
 const dataDir = dataDirFromEnv();
@@ -53,6 +56,8 @@ const port = typeof address === 'object' && address !== null ? address.port : Nu
 // Daily backups of the embedded database (on PostgreSQL: pg_dump, see README).
 const stopBackups = database.engine === 'pglite' ? scheduleDailyBackups(database.db, storedFiles(files), dailyBackupSettings(process.env, dataDir), (m) => process.stdout.write(`${m}\n`)) : () => {};
 
+// From 1 October, while next year's holiday arrangement is not loaded (decisions.md #23).
+const calendarWarning = nextYearWarning(await installationCalendar(database.db), todayInChina());
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const lines = [
   `gongkai 已启动（数据库：${database.engine} ${database.location}）`,
@@ -68,6 +73,7 @@ const lines = [
   '  登录（POST /api/v1/auth/login）：',
   ...demo.logins.map((l) => `    ${l.username.padEnd(6)} / ${l.password ?? '（已设置，见首次启动时的输出）'}   角色：${l.roles}`),
   ...demo.warnings.map((w) => `  注意：${w}`),
+  ...(calendarWarning === null ? [] : [`  注意：${calendarWarning.message}`]),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 
