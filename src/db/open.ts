@@ -2,18 +2,18 @@
  * The connection: embedded PGlite by default (a directory on disk, or memory), PostgreSQL when a URL is
  * given. The same schema and migrations apply to both; commands take the common `Db` type.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite, PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './dataDirLock.ts';
+import { restrictDataDir } from './dataDirPermissions.ts';
 
 export type Schema = typeof schema;
 /** The database, whichever engine is behind it. */
@@ -86,7 +86,7 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   if (dir === 'memory') {
     client = new PGlite();
   } else {
-    mkdirSync(dir, { recursive: true });
+    restrictDataDir(dir);
     unlock = lockDataDir(dir);
     client = new PGlite(path.join(dir, 'pgdata'));
   }
@@ -110,7 +110,14 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
     await close();
     throw err;
   }
+  // PGlite unpacks a new cluster with the modes of its bundle; make them owner-only too.
+  if (dir !== 'memory') restrictDataDir(dir);
   return { db, engine: 'pglite', location: dir, close };
+}
+
+/** Whether `db` is the embedded PGlite database (one connection, executed on this thread). */
+export function isEmbeddedDatabase(db: Db): boolean {
+  return db instanceof PgliteDatabase;
 }
 
 /** Applies pending migrations to an open database. */

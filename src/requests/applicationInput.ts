@@ -12,6 +12,7 @@ import { CHANNEL_IDS, type Channel } from '../law/deadline/index.ts';
 export type { Channel };
 import type { Issue } from '../shared/domainError.ts';
 import { ValidationError } from '../shared/domainError.ts';
+import { controlCharacterIssues } from '../shared/text.ts';
 import { creditCodeProblem, residentIdProblem } from './identity.ts';
 
 /** The channels of Art. 31: the deadline engine's, where their ids and labels live. */
@@ -73,6 +74,8 @@ function text(issues: Issue[], path: string, value: unknown, min: number, max: n
 
 /** Validates (and normalises: trims, upper-cases id numbers) an application; throws ValidationError with every issue. */
 export function validateApplicationInput(input: ApplicationInput, prefix = ''): ApplicationInput {
+  const control = controlCharacterIssues(input, prefix.replace(/\.$/, ''));
+  if (control.length > 0) throw new ValidationError('申请', control);
   const issues: Issue[] = [];
   const p = (s: string) => `${prefix}${s}`;
   const a = input.applicant;

@@ -68,6 +68,8 @@ export interface TestApp {
   key: SecretKey;
   /** The date the app takes as today; tests move it. */
   today: { value: string };
+  /** where the app's file store keeps attachments */
+  filesDir: string;
   as(username: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
@@ -82,7 +84,7 @@ export async function startTestApp(options: { loginLimitPerMinute?: number; publ
   const app = await buildApp({
     db: db.db,
     key,
-    files: new DiskFileStore(dir),
+    files: new DiskFileStore(dir, key),
     today: () => today.value,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 1000,
     publicLimitPerMinute: options.publicLimitPerMinute ?? 1000,
@@ -94,6 +96,7 @@ export async function startTestApp(options: { loginLimitPerMinute?: number; publ
     db,
     key,
     today,
+    filesDir: dir,
     as: (username) => new Client(app).login(username),
     anonymous: () => new Client(app),
     close: async () => {

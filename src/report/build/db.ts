@@ -11,7 +11,7 @@ import { ForbiddenError } from '../../accounts/errors.ts';
 import { getAgencyByCode, type AgencyRow } from '../../agencies/agencies.ts';
 import type { Db, Tx } from '../../db/open.ts';
 import { agencies, applications, events } from '../../db/schema.ts';
-import { applicationRefs } from '../../register/schema.ts';
+import { applicationRefs, registerImports } from '../../register/schema.ts';
 import { appealColumnInYear, type AppealDecision, type AppealPath } from '../../law/appealResults.ts';
 import {
   APPEAL_GROUP_IDS,
@@ -32,6 +32,16 @@ import { yearEnd, yearStart, type CaseForReport } from './cases.ts';
 import { ReportNotLockedError, UnknownCellError } from './errors.ts';
 import { lockConflicts, type LockConflict } from './lock.ts';
 import { reportYears } from './schema.ts';
+import { holdFiguresExclusive, holdFiguresShared } from './figuresLock.ts';
+
+/** A lock while a register import of the agency is still being written (embedded database: in chunks). */
+export class ImportInProgressError extends DomainError {
+  readonly code = 'report.import_in_progress';
+  readonly kind = 'conflict';
+  constructor() {
+    super('该机关正在导入申请台账，请在导入完成后再发布（锁定）年度报告');
+  }
+}
 
 /** A change to a case that a locked (published) report counted. */
 export class ReportLockedError extends DomainError {
@@ -126,6 +136,7 @@ export async function setProactiveFigures(db: Db, actor: Actor, agencyCode: stri
   const template = templateOrThrow(year);
   const checked = parseProactiveTable(proactive, template);
   await db.transaction(async (tx) => {
+    await holdFiguresShared(tx, agency.id);
     const current = await yearRow(tx, agency.id, year);
     if (current?.lockedAt) throw new ReportLockedError([{ year, cells: ['proactive'] }]);
     await tx
@@ -168,16 +179,20 @@ export async function buildAgencyReport(db: Db, actor: Actor, agencyCode: string
 /** Lock (publish) a year's report: the snapshot is kept, and changes to what it counted are refused. */
 export async function lockReport(db: Db, actor: Actor, agencyCode: string, year: number): Promise<ReportData> {
   requireRole(actor, PERMISSIONS.lockReport, '发布（锁定）年度报告');
-  const { report } = await buildAgencyReport(db, actor, agencyCode, year, false);
   const agency = await scopedAgency(db, actor, agencyCode);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Every write in flight that changes these figures commits first; later ones wait and then see the lock.
+    await holdFiguresExclusive(tx, agency.id);
+    const importing = await tx.select({ id: registerImports.id }).from(registerImports).where(and(eq(registerImports.agencyId, agency.id), eq(registerImports.status, 'importing'))).limit(1);
+    if (importing.length > 0) throw new ImportInProgressError();
+    const { report } = await buildAgencyReport(tx as unknown as Db, actor, agencyCode, year, false);
     await tx
       .insert(reportYears)
       .values({ agencyId: agency.id, year, lockedAt: sql`now()`, lockedBy: actorId(actor), snapshot: report })
       .onConflictDoUpdate({ target: [reportYears.agencyId, reportYears.year], set: { lockedAt: sql`now()`, lockedBy: actorId(actor), snapshot: report, updatedAt: sql`now()` } });
     await tx.insert(events).values({ id: uuidv7(), agencyId: agency.id, applicationId: null, actor: actorId(actor), kind: 'report.locked', payload: { year } });
+    return report;
   });
-  return report;
 }
 
 /** Reopen a locked year (audited with its reason): cases it counted may change again until it is locked anew. */
@@ -186,6 +201,7 @@ export async function reopenReport(db: Db, actor: Actor, agencyCode: string, yea
   const agency = await scopedAgency(db, actor, agencyCode);
   if (reason.trim() === '') throw new ValidationError('重新开放年度报告', [{ path: 'reason', rule: 'required', message: '请说明重新开放的理由' }]);
   await db.transaction(async (tx) => {
+    await holdFiguresExclusive(tx, agency.id);
     const current = await yearRow(tx, agency.id, year);
     if (current?.lockedAt == null) throw new ReportNotLockedError(year);
     await tx.update(reportYears).set({ lockedAt: null, lockedBy: null, updatedAt: sql`now()` }).where(and(eq(reportYears.agencyId, agency.id), eq(reportYears.year, year)));
@@ -193,8 +209,13 @@ export async function reopenReport(db: Db, actor: Actor, agencyCode: string, yea
   });
 }
 
-/** The locked years of an agency, with their templates. */
+/**
+ * The locked years of an agency, with their templates. Called by every writer inside its transaction: it
+ * first takes the agency's figures lock in shared mode, so a year cannot be locked between this check and
+ * the writer's commit (figuresLock.ts).
+ */
 export async function lockedYears(db: Conn, agencyId: string): Promise<{ year: number; template: '2019' | '2021' }[]> {
+  await holdFiguresShared(db, agencyId);
   const rows = await db.select({ year: reportYears.year }).from(reportYears).where(and(eq(reportYears.agencyId, agencyId), isNotNull(reportYears.lockedAt)));
   return rows.map((r) => ({ year: r.year, template: templateOrThrow(r.year) }));
 }
