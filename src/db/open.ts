@@ -14,6 +14,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './dataDirLock.ts';
+import { pgliteListen, postgresListen } from './notify.ts';
+import type { Listen } from './notify.ts';
 
 export type Schema = typeof schema;
 /** The database, whichever engine is behind it. */
@@ -39,6 +41,8 @@ export interface Database {
   readonly engine: Engine;
   /** Where the data lives (a directory, `memory`, or the URL without password). */
   readonly location: string;
+  /** LISTEN on a channel (db/notify.ts); resolves to an unsubscribe function. */
+  readonly listen: Listen;
   close(): Promise<void>;
 }
 
@@ -78,7 +82,7 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
       await pool.end();
       throw err;
     }
-    return { db, engine: 'postgres', location: redact(options.url), close: () => pool.end() };
+    return { db, engine: 'postgres', location: redact(options.url), listen: postgresListen(options.url), close: () => pool.end() };
   }
   const dir = options.dataDir ?? 'memory';
   let client: PGlite;
@@ -110,7 +114,7 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
     await close();
     throw err;
   }
-  return { db, engine: 'pglite', location: dir, close };
+  return { db, engine: 'pglite', location: dir, listen: pgliteListen(client), close };
 }
 
 /** Applies pending migrations to an open database. */
