@@ -7,6 +7,7 @@ import { inScope, requireRole } from '../accounts/actor.ts';
 import { ForbiddenError } from '../accounts/errors.ts';
 import { getAgencyByCode, isUniqueViolation } from '../agencies/agencies.ts';
 import { yearOf } from '../calendar/civilDate.ts';
+import type { Tx } from '../db/open.ts';
 import { todayInChina } from '../requests/today.ts';
 import { catalogueEvent, PUBLISH_ROLES } from './context.ts';
 import type { CatalogueContext } from './context.ts';
@@ -26,7 +27,10 @@ export interface CreateDocumentProps {
   publishedOn?: string | undefined;
 }
 
-export async function createDocument(ctx: CatalogueContext, props: CreateDocumentProps): Promise<DocumentView> {
+/** Further writes in the document's transaction (e.g. linking the applications of an Art. 44 proposal). */
+export type AlsoWrite = (tx: Tx, documentId: string, agencyId: string) => Promise<void>;
+
+export async function createDocument(ctx: CatalogueContext, props: CreateDocumentProps, alsoWrite?: AlsoWrite): Promise<DocumentView> {
   requireRole(ctx.actor, PUBLISH_ROLES, '发布政府信息');
   const agency = await getAgencyByCode(ctx.db, props.agencyCode, 'agencyCode');
   if (!inScope(ctx.actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
@@ -61,6 +65,7 @@ export async function createDocument(ctx: CatalogueContext, props: CreateDocumen
       if (publishedOn !== null) {
         await catalogueEvent(tx, ctx, agency.id, 'published', { documentId: id, indexNumber, publishedOn, ...publicationLateness(input.writtenOn, publishedOn, ctx.calendar) });
       }
+      await alsoWrite?.(tx, id, agency.id);
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new IndexNumberTakenError(input.indexNumber ?? '');
