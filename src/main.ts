@@ -18,16 +18,21 @@ const app = await buildApp({
   db: database.db,
   key,
   files: new DiskFileStore(path.join(dataDir, 'files')),
+  listen: database.listen,
   logger: { level: process.env['LOG_LEVEL'] ?? 'warn', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'] },
 });
-const port = Number(process.env['PORT'] ?? 3000);
+const requestedPort = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
-await app.listen({ port, host });
+await app.listen({ port: requestedPort, host });
+const address = app.server.address();
+const port = typeof address === 'object' && address !== null ? address.port : requestedPort;
 
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const lines = [
   `gongkai 已启动（数据库：${database.engine} ${database.location}）`,
   `  门户:     http://${shown}:${port}/   （公众：年度报告、在线申请、进度查询）`,
+  `  政府信息公开: http://${shown}:${port}/agencies/gjxfj （指南、制度、法定主动公开内容${demo.catalogueDocuments > 0 ? `：已创建 ${demo.catalogueDocuments} 件示例文件` : ''}、年度报告）`,
+  `  搜索:     http://${shown}:${port}/search?q=信访`,
   `  API:      http://${shown}:${port}/api/v1`,
   `  API 文档: http://${shown}:${port}/api/docs`,
   `  示例机关: 国家信访局（代码 gjxfj），上级：示范省政务公开办（demo-region）${demo.casesCreated > 0 ? `；已创建 ${demo.casesCreated} 件示例申请` : ''}`,

@@ -33,6 +33,9 @@ import { installErrorHandler } from './problem.ts';
 import * as S from './schemas.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { portalRoutes } from '../portal/routes.ts';
+import { catalogueApiRoutes } from './routes/catalogue.ts';
+import { PageCache, PORTAL_CHANNEL } from '../portal/pageCache.ts';
+import type { Listen } from '../db/notify.ts';
 import { STEP_ROUTES } from './routes/steps.ts';
 import type { CaseContext } from '../requests/context.ts';
 import type { StaffActor } from '../accounts/actor.ts';
@@ -49,6 +52,11 @@ export interface AppOptions {
   publicLimitPerMinute?: number;
   secureCookies?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * LISTEN for the database's change notifications (Database.listen). With it, public pages are cached
+   * in memory and dropped when anything they show changes, on every server on the database.
+   */
+  listen?: Listen;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -208,6 +216,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
       // ---- the annual report, register import, appeal records
       await api.register(reportRoutes, { db, key, today });
+      // ---- the catalogue (政府信息公开目录), 指南 and portal settings
+      await api.register(catalogueApiRoutes, { db, key, files: opts.files, today });
 
       // ---- public (applicants): no login
       r.post('/public/agencies/:code/applications', { schema: { tags: ['public'], summary: '在线提交政府信息公开申请', params: S.CodeParams, body: S.SubmitBody }, config: { rateLimit: publicLimit } }, async (req, reply) => {
@@ -229,6 +239,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  await app.register(portalRoutes, { db, key, today, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
+  let cache: PageCache | undefined;
+  if (opts.listen !== undefined) {
+    const pages = new PageCache();
+    const unlisten = await opts.listen(PORTAL_CHANNEL, () => pages.clear(), () => pages.clear());
+    app.addHook('onClose', async () => unlisten());
+    // A change made through this server's API drops its pages at once (others hear the NOTIFY).
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && req.url.startsWith('/api/')) pages.clear();
+    });
+    cache = pages;
+  }
+  await app.register(portalRoutes, { db, key, today, files: opts.files, cache, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
   return app;
 }
