@@ -141,7 +141,7 @@ export async function importCatalogue(ctx: CatalogueContext, store: FileStore | 
     const publishedOn = f['publishedOn'];
     if (!isCivilDate(publishedOn)) issues.push({ path: `${prefix}publishedOn`, rule: 'date', message: '发布日期应为有效日期 YYYY-MM-DD' });
     else if (publishedOn > today) issues.push({ path: `${prefix}publishedOn`, rule: 'not_future', message: `发布日期不能晚于今天（${today}）` });
-    else if (input !== undefined && publishedOn < input.writtenOn) issues.push({ path: `${prefix}publishedOn`, rule: 'not_before_written', message: '发布日期不能早于成文日期' });
+    else if (isCivilDate(f['writtenOn']) && publishedOn < (f['writtenOn'] as string)) issues.push({ path: `${prefix}publishedOn`, rule: 'not_before_written', message: '发布日期不能早于成文日期' });
     const validity = f['validity'] ?? 'valid';
     if (!(VALIDITY as readonly unknown[]).includes(validity)) issues.push({ path: `${prefix}validity`, rule: 'enum', message: `应为：${VALIDITY.map((v) => VALIDITY_LABELS[v]).join('、')}` });
     const changed = f['validityChangedOn'];

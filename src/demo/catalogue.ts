@@ -192,7 +192,7 @@ export async function seedDemoCatalogue(db: Db, actor: Actor, agencyCode: string
   for (let n = 1; n <= 36; n++) {
     const writtenOn = addDays(today, -7 * n - 3);
     rows.push({
-      title: `信访工作动态（第${n}期）：${NUMERALS[n % 10]}季度网上信访办理情况`,
+      title: `信访工作动态（第${n}期）：${NUMERALS[n % 4]}季度网上信访办理情况`,
       writtenOn,
       publishedOn: addDays(writtenOn, 2),
       item: '15',

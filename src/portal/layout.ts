@@ -43,7 +43,7 @@ h2 { font-size: 1.25rem; } .article h1 { font-family: ${SERIF}; text-align: cent
 ul.doclist { list-style: none; margin: 0; padding: 0; } ul.doclist li { display: flex; justify-content: space-between; gap: 1rem; border-bottom: 1px dashed var(--line); padding: .45rem .2rem; }
 ul.doclist li .date { color: var(--muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
 ul.doclist li .meta { display: block; color: var(--muted); font-size: .85rem; }
-.layout2 { display: grid; grid-template-columns: 15rem 1fr; gap: 1.5rem; } @media (max-width: 760px) { .layout2 { grid-template-columns: 1fr; } }
+.layout2 { display: grid; grid-template-columns: 15rem 1fr; gap: 1.5rem; } @media (max-width: 760px) { .layout2 { grid-template-columns: 1fr; } .layout2 > nav.side { order: 2; } }
 nav.side { border: 1px solid var(--line); background: var(--bg); align-self: start; } nav.side h2 { margin: 0; padding: .5rem .8rem; background: var(--blue); color: #fff; font-size: 1rem; }
 nav.side ul { list-style: none; margin: 0; padding: .3rem 0; } nav.side a { display: block; padding: .3rem .8rem; text-decoration: none; font-size: .95rem; } nav.side a[aria-current="page"] { background: #fff; color: var(--red); font-weight: 700; border-left: 3px solid var(--red); }
 nav.side .n { color: var(--muted); font-size: .85rem; }

@@ -9,6 +9,7 @@ import { seedReport } from '../support/reportFixtures.ts';
 import { SecretKey } from '../../src/db/secretKey.ts';
 import { getAgencyByCode } from '../../src/agencies/agencies.ts';
 import { reportYears } from '../../src/report/build/schema.ts';
+import { applications } from '../../src/db/schema.ts';
 import { portalRoutes } from '../../src/portal/routes.ts';
 import { APPLICANT_COLUMN_IDS } from '../../src/law/index.ts';
 
@@ -42,7 +43,9 @@ describe('public portal', () => {
 
   it('shows a published report with the seed\'s figures, and nothing for an unpublished year', async () => {
     const agencyPage = cheerio.load((await app.inject({ method: 'GET', url: '/agencies/gjxfj' })).body);
-    assert.ok(agencyPage('a[href="/agencies/gjxfj/reports/2020"]').text().includes('国家信访局2020年政府信息公开工作年度报告'));
+    assert.equal(agencyPage('a[href="/agencies/gjxfj/reports"]').text(), '政府信息公开工作年度报告');
+    const reportsPage = cheerio.load((await app.inject({ method: 'GET', url: '/agencies/gjxfj/reports' })).body);
+    assert.ok(reportsPage('a[href="/agencies/gjxfj/reports/2020"]').text().includes('国家信访局2020年政府信息公开工作年度报告'));
     const res = await app.inject({ method: 'GET', url: '/agencies/gjxfj/reports/2020' });
     assert.equal(res.statusCode, 200);
     const $ = cheerio.load(res.body);
@@ -66,14 +69,30 @@ describe('public portal', () => {
     assert.equal((await app.inject({ method: 'GET', url: '/agencies/gjxfj/reports/2020/download.xls' })).statusCode, 404);
   });
 
-  it('takes an online application and lets the applicant follow it', async () => {
+  it('takes an online application, redirects to the receipt (a reload or second click makes no second application) and lets the applicant follow it', async () => {
+    const formPage = cheerio.load((await app.inject({ method: 'GET', url: '/agencies/gjxfj/apply' })).body);
+    const token = formPage('input[name="token"]').attr('value') ?? '';
+    assert.match(token, /^[A-Za-z0-9_-]{22}$/);
     const form = new URLSearchParams({
+      token,
       'applicant.kind': 'natural_person', 'applicant.name': '张三', 'applicant.idType': 'resident_id', 'applicant.idNumber': VALID_ID,
       'applicant.phone': '13800000000', description: '2020年度信访工作统计数据', form: 'electronic', delivery: 'email', 'applicant.email': 'a@example.cn',
     });
-    const res = await app.inject({ method: 'POST', url: '/agencies/gjxfj/apply', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
-    assert.equal(res.statusCode, 201, res.body);
-    const $ = cheerio.load(res.body);
+    const post = () => app.inject({ method: 'POST', url: '/agencies/gjxfj/apply', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+    const before = (await database.db.select({ id: applications.id }).from(applications)).length;
+    const res = await post();
+    assert.equal(res.statusCode, 303, res.body);
+    const receiptUrl = res.headers.location as string;
+    assert.match(receiptUrl, /^\/agencies\/gjxfj\/apply\/receipt\/[A-Za-z0-9_-]{22}$/);
+    const again = await post();
+    assert.equal(again.statusCode, 303);
+    assert.equal(again.headers.location, receiptUrl);
+    assert.equal((await database.db.select({ id: applications.id }).from(applications)).length, before + 1);
+    const receipt = await app.inject({ method: 'GET', url: receiptUrl });
+    const reload = await app.inject({ method: 'GET', url: receiptUrl });
+    assert.equal(receipt.statusCode, 200);
+    assert.equal(reload.body, receipt.body);
+    const $ = cheerio.load(receipt.body);
     const [receiptCode, password] = $('.code').map((_i, el) => $(el).text()).get();
     assert.match(receiptCode ?? '', /^\d{8}-[0-9A-Z]{6}$/);
     const status = await app.inject({ method: 'POST', url: '/status', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ receiptCode: receiptCode!, queryPassword: password! }).toString() });

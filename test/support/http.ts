@@ -72,7 +72,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { loginLimitPerMinute?: number; publicLimitPerMinute?: number } = {}): Promise<TestApp> {
+export async function startTestApp(options: { loginLimitPerMinute?: number; publicLimitPerMinute?: number; pageCache?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDb();
   await seedAgencies(db.db);
   const key = SecretKey.random();
@@ -85,6 +85,7 @@ export async function startTestApp(options: { loginLimitPerMinute?: number; publ
     today: () => today.value,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 1000,
     publicLimitPerMinute: options.publicLimitPerMinute ?? 1000,
+    ...(options.pageCache === true ? { listen: db.listen } : {}),
   });
   await app.ready();
   return {
