@@ -105,7 +105,7 @@ export function renderApplicationForm(action: string, values: Record<string, unk
     return html`<div class="field"><label for="${id}">${f.label}${f.required ? html`<span class="req" aria-hidden="true"> *</span><span class="skip">（必填）</span>` : f.requiredFor ? html`<span class="req" aria-hidden="true"> ※</span>` : ''}</label>${hint ? html`<div class="hint" id="${id}-hint">${hint}</div>` : ''}${control}${error ? html`<div class="error" id="${id}-error">${error}</div>` : ''}</div>`;
   };
   return html`
-${ordered.length > 0 ? html`<div class="notice" role="alert" id="error-summary" tabindex="-1" autofocus aria-labelledby="error-summary-title"><h2 id="error-summary-title">申请未能提交，有 ${fieldsWithErrors.length} 处需要修改：</h2><ol>${ordered.map((i) => html`<li><a href="#f-${i.path.replace(/\./g, '-')}">${fieldLabel(i.path)}</a>：${i.message}</li>`)}</ol></div>` : ''}
+${ordered.length > 0 ? html`<div class="notice" role="alert" id="error-summary" tabindex="-1" autofocus aria-labelledby="error-summary-title"><h2 id="error-summary-title">申请未能提交，有 ${fieldsWithErrors.length} 处需要修改：</h2><ol>${fieldsWithErrors.map((p) => html`<li><a href="#f-${p.replace(/\./g, '-')}">${fieldLabel(p)}</a>：${errorFor(p)}</li>`)}</ol></div>` : ''}
 <form class="apply" method="post" action="${action}" novalidate>
 <input type="hidden" name="token" value="${token}">
 <p class="hint">带 <span class="req">*</span> 的为必填项；带 <span class="req">※</span> 的视获取信息的方式而定：邮寄须填通信地址和邮政编码，电子邮件须填电子邮箱。</p>

@@ -35,9 +35,9 @@ import { ERROR_KINDS } from '../shared/errorKinds.ts';
 import { readApplicationForm, renderApplicationForm } from './applicationForm.ts';
 import { catalogueRoutes } from './catalogueRoutes.ts';
 import { html, raw, type Raw } from './html.ts';
-import { page, type PageOptions } from './layout.ts';
+import { page } from './layout.ts';
 import { installPageCache, type PageCache } from './pageCache.ts';
-import { findPublishedReport, listPublishedReports } from './publishedReports.ts';
+import { findPublishedReport } from './publishedReports.ts';
 
 export interface PortalOptions {
   db: Db;
@@ -232,14 +232,14 @@ ${items ? html`<p>本机关要求补正：${items}</p>` : ''}
 <div class="field"><label for="f-reason">撤回原因（可选）</label><input id="f-reason" name="reason" maxlength="200"></div>
 <button class="secondary" type="submit">确认撤回申请</button></form></section>`;
 
-  const showStatus = async (reply: FastifyReply, code: string, password: string, message?: Raw) => {
+  const showStatus = async (reply: FastifyReply, code: string, password: string, message?: Raw, status = 200) => {
     const s = await publicStatus(db, code, password);
     const found = await findByReceipt(db, code, password);
     const events = await loadEvents(db, found.row.id);
     const request = [...events].reverse().find((e) => e.kind === 'supplement-requested');
     const items = typeof request?.payload['items'] === 'string' ? request.payload['items'] : undefined;
     const open = ['submitted', 'processing', 'awaiting_supplement', 'third_party_consultation', 'agency_consultation', 'awaiting_fee'].includes(s.state);
-    return statusPage(200, reply, html`<h1>申请办理进度</h1>${message ?? ''}
+    return statusPage(status, reply, html`<h1>申请办理进度</h1>${message ?? ''}
 <div class="card"><p>受理编号：<span class="code">${s.receiptCode}</span></p><p>受理机关：${s.agencyName}</p><p>当前状态：<strong>${s.stateLabel}</strong>${s.outcomeLabel ? html`（${s.outcomeLabel}）` : ''}</p>
 ${s.receivedOn ? html`<p>收到申请之日：${s.receivedOn}</p>` : ''}${s.dueOn && open ? html`<p>答复期限：${s.dueOn}</p>` : ''}</div>
 <h2>办理过程</h2><ol>${s.steps.map((st) => html`<li>${st.date ?? ''} ${st.label}</li>`)}</ol>
@@ -305,7 +305,7 @@ ${open ? withdrawForm(code, password) : ''}`);
       const found = await findByReceipt(db, code, password);
       if (tooBig) throw new AttachmentRejectedError('attachment.size', `文件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`);
       if (text === '' && file === undefined) {
-        return await showStatus(reply.status(400), code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>请填写补正内容或上传补正材料。</div>`);
+        return await showStatus(reply, code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>请填写补正内容或上传补正材料。</div>`, 400);
       }
       if (file !== undefined) checkApplicationFile(file.filename, file.data);
       if (opts.files === undefined && file !== undefined) throw new AttachmentRejectedError('attachment.unavailable', '本站暂不接收在线上传的材料，请以文字补正');
@@ -316,7 +316,7 @@ ${open ? withdrawForm(code, password) : ''}`);
     } catch (error) {
       if (error instanceof DomainError && error.kind !== 'not-found' && code !== '' && password !== '') {
         try {
-          return await showStatus(reply.status(ERROR_KINDS[error.kind].status), code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>${error.message}</div>`);
+          return await showStatus(reply, code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>${error.message}</div>`, ERROR_KINDS[error.kind].status);
         } catch {
           // fall through to the query form
         }
@@ -337,7 +337,7 @@ ${open ? withdrawForm(code, password) : ''}`);
     } catch (error) {
       if (error instanceof DomainError && error.kind !== 'not-found' && code !== '' && password !== '') {
         try {
-          return await showStatus(reply.status(ERROR_KINDS[error.kind].status), code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>${error.message}</div>`);
+          return await showStatus(reply, code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>${error.message}</div>`, ERROR_KINDS[error.kind].status);
         } catch {
           // fall through to the query form
         }
@@ -359,4 +359,3 @@ function checkApplicationFile(filename: string, data: Buffer): void {
   if (!type.magic(data)) throw new AttachmentRejectedError('attachment.content', `文件内容与扩展名「.${ext}」不符`);
 }
 
-export type { PageOptions };
