@@ -134,6 +134,7 @@ export function page(options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${options.title} - ${a !== undefined ? `${a.name} - ` : ''}${site.siteName}</title>
 ${meta('SiteName', site.siteName)}${meta('SiteDomain', site.siteDomain)}${meta('SiteIDCode', site.siteIdCode)}${t.column ? html`${meta('ColumnName', t.column.name)}${meta('ColumnDescription', t.column.description)}${meta('ColumnKeywords', t.column.keywords)}${meta('ColumnType', t.column.type)}` : ''}${t.article ? html`${meta('ArticleTitle', t.article.title)}${meta('PubDate', t.article.pubDate)}${meta('ContentSource', t.article.source)}${meta('Keywords', t.article.keywords)}${meta('Description', t.article.description)}` : ''}${meta('robots', options.robots)}${options.feed ? html`<link rel="alternate" type="application/atom+xml" title="${options.feed.title}" href="${options.feed.href}">\n` : ''}<style>${raw(CSS)}</style>
 </head>
