@@ -257,4 +257,19 @@ describe('catalogue', () => {
     const map = (await anon.get('/sitemap.xml')).raw.toString();
     assert.match(map, /<loc>http:\/\/localhost(:\d+)?\/agencies\/gjxfj\/guide<\/loc>/);
   });
+
+  it('builds table 2 （一） from the catalogue and says so; the drill-down lists the documents', async () => {
+    const head = await t.as('head');
+    const res = await head.get('/api/v1/agencies/gjxfj/reports/2026');
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const report = res.json<{ proactive: Record<string, Record<string, number | null>>; provenance: { notes: string[] } }>();
+    // normative documents written in 2026 and published: the first, 信访工作规则 and the late one
+    assert.equal(report.proactive['normative_documents']?.['issued'], 3);
+    assert.equal(report.proactive['rules']?.['issued'], 0);
+    assert.ok(report.provenance.notes.some((n) => n.includes('由政府信息公开目录统计')), report.provenance.notes.join());
+    const cell = await head.get('/api/v1/agencies/gjxfj/reports/2026/cells/proactive.normative_documents.issued');
+    const listing = cell.json<{ kind: string; count: number; items: { title: string }[] }>();
+    assert.equal(listing.kind, 'catalogue');
+    assert.deepEqual(listing.items.map((i) => i.title).sort(), ['关于加强信访工作的通知', '信访工作规则', '迟发的文件'].sort());
+  });
 });
