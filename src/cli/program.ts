@@ -17,6 +17,7 @@ import { registerDeadlineCommand } from './deadlineCommand.ts';
 import { registerDbCommands } from './dbCommands.ts';
 import { registerAgencyCommands } from './agencyCommands.ts';
 import { registerUserCommands } from './userCommands.ts';
+import { registerCatalogueCommands } from './catalogueCommands.ts';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerAgencyCommands(program);
   registerUserCommands(program);
+  registerCatalogueCommands(program);
   return program;
 }
 
