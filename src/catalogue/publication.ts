@@ -16,7 +16,8 @@ export function checkPublicationDate(value: unknown, writtenOn: CivilDate, today
 /** The last day an Art. 26 publication is on time: 20 working days after the day the information was formed. */
 export function art26DueOn(writtenOn: CivilDate, calendar: WorkCalendar = defaultWorkCalendar()): { dueOn: CivilDate; provisional: boolean } {
   try {
-    return { dueOn: calendar.addWorkdays(writtenOn, ART26_WORKING_DAYS), provisional: false };
+    const dueOn = calendar.addWorkdays(writtenOn, ART26_WORKING_DAYS);
+    return { dueOn, provisional: calendar.provisionalYearsBetween(writtenOn, dueOn).length > 0 };
   } catch {
     // A year outside the loaded calendar: counted Monday to Friday and marked 暂定 (decisions.md #22).
     let d = writtenOn;

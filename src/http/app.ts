@@ -32,6 +32,10 @@ import { authorize, installAuth, SESSION_COOKIE, setSessionCookie } from './auth
 import { installErrorHandler } from './problem.ts';
 import * as S from './schemas.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { nextYearWarning } from '../calendar/nextYearWarning.ts';
+import { installationCalendar } from '../calendarYears/installationCalendar.ts';
+import { todayInChina } from '../requests/today.ts';
 import { portalRoutes } from '../portal/routes.ts';
 import { catalogueApiRoutes } from './routes/catalogue.ts';
 import { PageCache, PORTAL_CHANNEL } from '../portal/pageCache.ts';
@@ -112,7 +116,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       r.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => {
         const s = authorize(req);
-        return { username: s.username, displayName: s.displayName, roles: s.roles };
+        const t = today() ?? todayInChina();
+        // A field any client can show: next year's holiday arrangement is missing (decisions.md #23).
+        const calendarWarning = nextYearWarning(await installationCalendar(db), t);
+        return { username: s.username, displayName: s.displayName, roles: s.roles, calendarWarning };
       });
 
       // ---- agencies and users
@@ -218,6 +225,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reportRoutes, { db, key, today });
       // ---- the catalogue (政府信息公开目录), 指南 and portal settings
       await api.register(catalogueApiRoutes, { db, key, files: opts.files, today });
+
+      // ---- the working calendar: years held, loading a year's notice
+      await api.register(calendarRoutes, { db, today });
 
       // ---- public (applicants): no login
       r.post('/public/agencies/:code/applications', { schema: { tags: ['public'], summary: '在线提交政府信息公开申请', params: S.CodeParams, body: S.SubmitBody }, config: { rateLimit: publicLimit } }, async (req, reply) => {

@@ -222,6 +222,7 @@ export const EVENT_LABELS: Record<string, string> = {
   delivered: '送达',
   withdrawn: '申请人撤回申请',
   'attachment-added': '添加附件',
+  'calendar-recomputed': '载入节假日安排，重新计算答复期限',
 };
 
 /** The case's steps: who, when, what, and the due date with its reasoning after each step. */
