@@ -13,6 +13,7 @@ import type { Db } from '../db/open.ts';
 import { todayInChina } from '../requests/today.ts';
 import { READ_ROLES } from './context.ts';
 import { art26DueOn } from './publication.ts';
+import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { catalogueDocuments } from './schema.ts';
 
 export interface LateEntry {
@@ -32,6 +33,7 @@ export async function lateList(db: Db, actor: Actor, agencyCode: string, options
   const agency = await getAgencyByCode(db, agencyCode, 'agency');
   if (!inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
   const today = options.today ?? todayInChina();
+  const calendar = options.calendar ?? (await installationCalendar(db));
   const rows = await db
     .select({ id: catalogueDocuments.id, indexNumber: catalogueDocuments.indexNumber, title: catalogueDocuments.title, writtenOn: catalogueDocuments.writtenOn, publishedOn: catalogueDocuments.publishedOn, status: catalogueDocuments.status })
     .from(catalogueDocuments)
@@ -40,7 +42,7 @@ export async function lateList(db: Db, actor: Actor, agencyCode: string, options
   const waitingLate: LateEntry[] = [];
   for (const r of rows) {
     if (options.year !== undefined && !(r.publishedOn ?? r.writtenOn).startsWith(`${options.year}-`)) continue;
-    const due = art26DueOn(r.writtenOn, options.calendar);
+    const due = art26DueOn(r.writtenOn, calendar);
     const base = { id: r.id, indexNumber: r.indexNumber, title: r.title, writtenOn: r.writtenOn, publishedOn: r.publishedOn, art26DueOn: due.dueOn, provisional: due.provisional };
     if (r.status === 'published' && r.publishedOn !== null && r.publishedOn > due.dueOn) publishedLate.push({ ...base, status: 'published-late' });
     if (r.status === 'draft' && today > due.dueOn) waitingLate.push({ ...base, status: 'waiting-late' });
