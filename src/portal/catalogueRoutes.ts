@@ -118,7 +118,8 @@ ${system.items.length > 0 ? documentList(system.items) : html`<p class="empty">�
     if (!agency) return opts.notFound(req, reply);
     const [guide, counts] = await Promise.all([currentGuide(db, agency.id, agency.name), countByItem(db, agency.id)]);
     const g = guide.settings;
-    const dd = (label: string, value: string, href?: string) => (value === '' ? '' : html`<dt>${label}</dt><dd>${href ? html`<a href="${href}">${value}</a>` : value}</dd>`);
+    // Art. 12's elements are always listed; one not set yet says so instead of disappearing.
+    const dd = (label: string, value: string, href?: string, always = true) => (value === '' && !always ? '' : html`<dt>${label}</dt><dd>${value === '' ? '（本机关尚未设置）' : href ? html`<a href="${href}">${value}</a>` : value}</dd>`);
     return send(reply, page({
       ...(await base(agency)),
       title: platformColumn('guide').label,
@@ -139,7 +140,7 @@ ${system.items.length > 0 ? documentList(system.items) : html`<p class="empty">�
 <p>主动公开的政府信息应当自该政府信息形成或者变更之日起20个工作日内予以公开。</p>
 <h2 id="apply">二、依申请公开</h2>
 <h3>（一）受理机构</h3>
-<dl>${dd('机构名称', g.officeName)}${dd('办公地址', g.address)}${dd('邮政编码', g.postalCode)}${dd('办公时间', g.hours)}${dd('联系电话', g.phone)}${dd('传真号码', g.fax)}${dd('电子邮箱', g.email, g.email ? `mailto:${g.email}` : undefined)}${dd('互联网联系方式', g.website)}</dl>
+<dl>${dd('机构名称', g.officeName)}${dd('办公地址', g.address)}${dd('邮政编码', g.postalCode, undefined, false)}${dd('办公时间', g.hours)}${dd('联系电话', g.phone)}${dd('传真号码', g.fax)}${dd('电子邮箱', g.email, g.email ? `mailto:${g.email}` : undefined, false)}${dd('互联网联系方式', g.website)}</dl>
 <h3>（二）申请渠道</h3>
 <ol>${g.channels.map((c) => html`<li><strong>${c.name}</strong>：${c.how}${c.name === '在线申请' ? html`（<a href="/agencies/${agency.code}/apply">进入在线申请</a>）` : ''}</li>`)}</ol>
 <h3>（三）申请内容</h3>
