@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { systemActor } from '../accounts/actor.ts';
 import { findAgencyByCode, listAgencies, type AgencyRow } from '../agencies/agencies.ts';
 import { portalSubmissions } from '../catalogue/schema.ts';
+import { suggestProposal } from '../catalogue/proposals.ts';
 import { getSiteSettings, type SiteSettings } from '../catalogue/siteSettings.ts';
 import type { Db } from '../db/open.ts';
 import type { SecretKey } from '../db/secretKey.ts';
@@ -232,6 +233,10 @@ ${items ? html`<p>本机关要求补正：${items}</p>` : ''}
 <div class="field"><label for="f-reason">撤回原因（可选）</label><input id="f-reason" name="reason" maxlength="200"></div>
 <button class="secondary" type="submit">确认撤回申请</button></form></section>`;
 
+  // Art. 44: an applicant may suggest that what was released to him be published for everyone.
+  const suggestForm = (code: string, password: string) => html`<section class="card" aria-labelledby="sg-h"><h2 id="sg-h">建议主动公开</h2><p>如您认为本次公开的信息涉及公众利益、需要公众广泛知晓，可以建议本机关将其转为主动公开（《条例》第四十四条）。</p>
+<form class="apply" method="post" action="/status/suggest">${credentials(code, password)}<button class="secondary" type="submit">建议转为主动公开</button></form></section>`;
+
   const showStatus = async (reply: FastifyReply, code: string, password: string, message?: Raw, status = 200) => {
     const s = await publicStatus(db, code, password);
     const found = await findByReceipt(db, code, password);
@@ -245,6 +250,7 @@ ${s.receivedOn ? html`<p>收到申请之日：${s.receivedOn}</p>` : ''}${s.dueO
 <h2>办理过程</h2><ol>${s.steps.map((st) => html`<li>${st.date ?? ''} ${st.label}</li>`)}</ol>
 ${s.state === 'awaiting_supplement' ? supplementForm(code, password, items) : ''}
 ${s.letterAvailable ? letterForm(code, password) : ''}
+${s.letterAvailable && (found.row.outcome === 'granted' || found.row.outcome === 'partially_granted') ? suggestForm(code, password) : ''}
 ${open ? withdrawForm(code, password) : ''}`);
   };
 
@@ -321,6 +327,20 @@ ${open ? withdrawForm(code, password) : ''}`);
           // fall through to the query form
         }
       }
+      return statusError(reply, body, error);
+    }
+  });
+
+  app.post('/status/suggest', { config: limit }, async (req, reply) => {
+    const body = bodyOf(req);
+    const code = field(body, 'receiptCode');
+    const password = field(body, 'queryPassword');
+    try {
+      const found = await findByReceipt(db, code, password);
+      if (found.row.outcome !== 'granted' && found.row.outcome !== 'partially_granted') return await showStatus(reply, code, password, html`<div class="notice" role="alert">只有已公开的信息才能建议转为主动公开。</div>`, 422);
+      await suggestProposal({ db, actor: systemActor('applicant-online') }, { agencyCode: found.agencyCode, source: 'applicant', description: (found.row.documentNumber ? `${found.row.documentNumber} ${found.row.description}` : found.row.description).slice(0, 500), applicationIds: [found.row.id] });
+      return await showStatus(reply, code, password, html`<div class="ok" role="status"><p>您的建议已提交，本机关将研究是否转为主动公开。</p></div>`);
+    } catch (error) {
       return statusError(reply, body, error);
     }
   });

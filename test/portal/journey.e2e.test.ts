@@ -123,6 +123,11 @@ describe('portal journey in Chromium', () => {
     const file = await download.path();
     const { readFileSync } = await import('node:fs');
     assert.equal(readFileSync(file).subarray(0, 5).toString('latin1'), '%PDF-');
+    // Art. 44: the applicant suggests publishing it; the publishers see it in their queue
+    await page.click('#sg-h ~ form button');
+    assert.match(await page.locator('[role="status"]').textContent() ?? '', /建议已提交/);
+    const queue = (await (await t.as('publisher')).get('/api/v1/agencies/gjxfj/catalogue/proposals')).json<{ items: { source: string; applicationIds: string[] }[] }>().items;
+    assert.deepEqual(queue.map((p) => [p.source, p.applicationIds]), [['applicant', [id]]]);
     // the one refused submission answers 400; nothing else fails
     assert.deepEqual(errors, ['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
     await ctx.close();
