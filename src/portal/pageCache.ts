@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
  * oldest go first beyond `maxEntries`.
  */
 export const PORTAL_CHANNEL = 'gongkai_portal';
+/** Larger answers (e.g. a long sitemap, a DOCX download) are not kept: 2,000 pages stay within tens of MB. */
+const MAX_PAGE_BYTES = 512 * 1024;
 
 export interface CachedPage {
   status: number;
@@ -25,7 +27,7 @@ export class PageCache {
   misses = 0;
 
   constructor(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
-    this.#maxEntries = options.maxEntries ?? 5000;
+    this.#maxEntries = options.maxEntries ?? 2000;
     this.#maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
   }
 
@@ -46,7 +48,7 @@ export class PageCache {
   }
 
   set(key: string, page: Omit<CachedPage, 'storedAt'>, generation: number): void {
-    if (generation !== this.#generation) return;
+    if (generation !== this.#generation || page.body.length > MAX_PAGE_BYTES) return;
     if (this.#pages.size >= this.#maxEntries) {
       const oldest = this.#pages.keys().next();
       if (oldest.done !== true) this.#pages.delete(oldest.value);
