@@ -75,6 +75,9 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   const doMigrate = options.migrate ?? true;
   if (options.url !== undefined) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle pooled connection closed by the server (restart, DROP DATABASE … FORCE) is dropped by the pool;
+    // without a listener its 'error' event would end the process.
+    pool.on('error', () => undefined);
     const db = drizzlePg({ client: pool, schema });
     try {
       if (doMigrate) await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
