@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 /**
  * Public pages kept in memory, whole (status, type, bytes), keyed by URL. Anything a public page shows
  * lives in tables whose changes NOTIFY `gongkai_portal` (triggers in drizzle/0004_catalogue.sql), so
@@ -6,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
  * connection empties the cache too. Entries also expire after `maxAgeMs` (date-dependent text) and the
  * oldest go first beyond `maxEntries`.
  */
+import type { FastifyInstance } from 'fastify';
+
 export const PORTAL_CHANNEL = 'gongkai_portal';
 /** Larger answers (e.g. a long sitemap, a DOCX download) are not kept: 2,000 pages stay within tens of MB. */
 const MAX_PAGE_BYTES = 512 * 1024;
