@@ -65,7 +65,7 @@ form.apply textarea { min-height: 7rem; } .error { color: var(--red); font-weigh
 .req { color: var(--red); }
 fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: .5rem 1rem 1rem; } legend { font-weight: 700; padding: 0 .3rem; }
 button.primary, form.apply button, .status-form button { font: inherit; background: var(--red); color: #fff; border: 0; padding: .6rem 1.6rem; border-radius: 3px; cursor: pointer; }
-button.secondary { font: inherit; background: #fff; color: var(--red); border: 1px solid var(--red); padding: .5rem 1.2rem; border-radius: 3px; cursor: pointer; }
+button.secondary, form.apply button.secondary { font: inherit; background: #fff; color: var(--red); border: 1px solid var(--red); padding: .5rem 1.2rem; border-radius: 3px; cursor: pointer; }
 table.list { border-collapse: collapse; width: 100%; } table.list th, table.list td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; } table.list th { background: #eef2f8; }
 .code { font-family: ui-monospace, "SFMono-Regular", monospace; font-size: 1.2rem; letter-spacing: .05em; }
 .guide h2 { border-left: 4px solid var(--red); padding-left: .6rem; margin-top: 1.6rem; } .guide dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; } .guide dt { font-weight: 600; } .guide dd { margin: 0; }
