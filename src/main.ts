@@ -47,6 +47,7 @@ const app = await buildApp({
   db: database.db,
   key,
   files,
+  listen: database.listen,
   trustProxy: settings.trustProxy,
   secureCookies: settings.secureCookies,
   ...(settings.publicLimitPerMinute !== undefined ? { publicLimitPerMinute: settings.publicLimitPerMinute } : {}),
@@ -71,6 +72,8 @@ const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const lines = [
   `gongkai 已启动（数据库：${database.engine} ${database.location}）`,
   `  门户:     http://${shown}:${port}/   （公众：年度报告、在线申请、进度查询）`,
+  `  政府信息公开: http://${shown}:${port}/agencies/gjxfj （指南、制度、法定主动公开内容${demo.catalogueDocuments > 0 ? `：已创建 ${demo.catalogueDocuments} 件示例文件` : ''}、年度报告）`,
+  `  搜索:     http://${shown}:${port}/search?q=信访`,
   `  API:      http://${shown}:${port}/api/v1`,
   `  API 文档: http://${shown}:${port}/api/docs`,
   `  工作台:   http://${shown}:${port}/console   （工作人员：承办人 clerk、负责人 head、政务公开办 supervisor）`,

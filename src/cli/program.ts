@@ -21,6 +21,7 @@ import { registerUserCommands } from './userCommands.ts';
 import { controlCharacterIssue } from '../shared/text.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import { exitCodeOf, reportError } from './run.ts';
+import { registerCatalogueCommands } from './catalogueCommands.ts';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -61,6 +62,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerAgencyCommands(program);
   registerUserCommands(program);
+  registerCatalogueCommands(program);
   return program;
 }
 

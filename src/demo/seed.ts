@@ -21,6 +21,7 @@ import { seedDemoReportCases } from '../register/demo/seedDemoReportCases.ts';
 import { lockReport } from '../report/build/db.ts';
 import { requestSupplement } from '../requests/requestSupplement.ts';
 import { todayInChina } from '../requests/today.ts';
+import { seedDemoCatalogue } from './catalogue.ts';
 
 export const DEMO_REGION = { code: 'demo-region', name: '示范省人民政府办公厅（政务公开办）' };
 export const DEMO_AGENCY = { code: 'gjxfj', name: '国家信访局' };
@@ -37,6 +38,8 @@ export interface DemoResult {
   casesCreated: number;
   /** 2020 applications imported from the seed register (0 when they were already there) */
   reportCasesImported: number;
+  /** catalogue documents created now (0 when they were already there) */
+  catalogueDocuments: number;
   warnings: string[];
 }
 
@@ -58,6 +61,7 @@ export async function seedDemo(db: Db, key: SecretKey, dataDir: string | undefin
     { username: 'clerk', roles: ['clerk'], displayName: '承办人', agencyCode: DEMO_AGENCY.code },
     { username: 'head', roles: ['head'], displayName: '负责人', agencyCode: DEMO_AGENCY.code },
     { username: 'supervisor', roles: ['supervisor'], displayName: '政务公开办', agencyCode: DEMO_REGION.code },
+    { username: 'editor', roles: ['publisher'], displayName: '信息发布员', agencyCode: DEMO_AGENCY.code },
   ];
   for (const p of people) {
     const exists = (await db.select({ id: users.id }).from(users).where(eq(users.username, p.username)).limit(1)).length > 0;
@@ -88,7 +92,14 @@ export async function seedDemo(db: Db, key: SecretKey, dataDir: string | undefin
   } catch (err) {
     warnings.push(`2020 年示例案件未导入：${err instanceof Error ? err.message : String(err)}`);
   }
-  return { logins: people.map((p) => ({ username: p.username, roles: p.roles.join(','), password: known[p.username] ?? legacy })), casesCreated, reportCasesImported, warnings };
+  // the catalogue (政府信息公开目录), 指南 and the site's footer settings (idempotent)
+  let catalogueDocuments = 0;
+  try {
+    catalogueDocuments = (await seedDemoCatalogue(db, sys, DEMO_AGENCY.code, todayInChina())).documents;
+  } catch (err) {
+    warnings.push(`示例政府信息目录未创建：${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { catalogueDocuments, logins: people.map((p) => ({ username: p.username, roles: p.roles.join(','), password: known[p.username] ?? legacy })), casesCreated, reportCasesImported, warnings };
 }
 
 async function demoCases(db: Db, key: SecretKey): Promise<number> {

@@ -46,6 +46,9 @@ import { nextYearWarning } from '../calendar/nextYearWarning.ts';
 import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { todayInChina } from '../requests/today.ts';
 import { portalRoutes } from '../portal/routes.ts';
+import { catalogueApiRoutes } from './routes/catalogue.ts';
+import { PageCache, PORTAL_CHANNEL } from '../portal/pageCache.ts';
+import type { Listen } from '../db/notify.ts';
 import { STEP_ROUTES } from './routes/steps.ts';
 import type { CaseContext } from '../requests/context.ts';
 import type { StaffActor } from '../accounts/actor.ts';
@@ -73,6 +76,11 @@ export interface AppOptions {
   consoleDir?: string;
   /** Mail to applicants (补正, fee, extension, answer) when SMTP is configured. */
   mailer?: Mailer | undefined;
+  /**
+   * LISTEN for the database's change notifications (Database.listen). With it, public pages are cached
+   * in memory and dropped when anything they show changes, on every server on the database.
+   */
+  listen?: Listen;
 }
 
 const LOG_SERIALIZERS = {
@@ -280,6 +288,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reportRoutes, { db, key, today });
       // ---- the workbench, labels, allowed steps, the audited showing of personal data
       await api.register(caseworkRoutes, { db, key, today });
+      // ---- the catalogue (政府信息公开目录), 指南 and portal settings
+      await api.register(catalogueApiRoutes, { db, key, files: opts.files, today });
 
       // ---- the working calendar: years held, loading a year's notice
       await api.register(calendarRoutes, { db, today });
@@ -305,6 +315,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   await app.register(consoleRoutes, { distDir: opts.consoleDir ?? CONSOLE_DIST });
-  await app.register(portalRoutes, { db, key, today, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
+  let cache: PageCache | undefined;
+  if (opts.listen !== undefined) {
+    const pages = new PageCache();
+    const unlisten = await opts.listen(PORTAL_CHANNEL, () => pages.clear(), () => pages.clear());
+    app.addHook('onClose', async () => unlisten());
+    // A change made through this server's API drops its pages at once (others hear the NOTIFY).
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && req.url.startsWith('/api/')) pages.clear();
+    });
+    cache = pages;
+  }
+  await app.register(portalRoutes, { db, key, today, files: opts.files, cache, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
   return app;
 }

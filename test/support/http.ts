@@ -75,7 +75,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { loginLimitPerMinute?: number; publicLimitPerMinute?: number; mailer?: Mailer } = {}): Promise<TestApp> {
+export async function startTestApp(options: { loginLimitPerMinute?: number; publicLimitPerMinute?: number; mailer?: Mailer; pageCache?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDb();
   await seedAgencies(db.db);
   const key = SecretKey.random();
@@ -89,6 +89,7 @@ export async function startTestApp(options: { loginLimitPerMinute?: number; publ
     loginLimitPerMinute: options.loginLimitPerMinute ?? 1000,
     publicLimitPerMinute: options.publicLimitPerMinute ?? 1000,
     mailer: options.mailer,
+    ...(options.pageCache === true ? { listen: db.listen } : {}),
   });
   await app.ready();
   return {

@@ -3,6 +3,8 @@
  * figures entered for table 2, the lock of a published year (with its audit events), and the SQL roll-up
  * of a region (政务公开办) that sums every agency below it without loading their cases.
  */
+import { catalogueDocuments } from '../../catalogue/schema.ts';
+import { loadCatalogueForTable2, table2FromCatalogue } from '../../catalogue/table2.ts';
 import { and, eq, gte, inArray, isNotNull, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, inScope, requireRole, type Actor } from '../../accounts/actor.ts';
@@ -168,12 +170,14 @@ export async function buildAgencyReport(db: Db, actor: Actor, agencyCode: string
   requireRole(actor, PERMISSIONS.readReports, '查看年度报告');
   const agency = await scopedAgency(db, actor, agencyCode);
   const [cases, appeals, row] = [await loadCasesForReport(db, agency.id, year), await loadAppealsForReport(db, agency.id, year), await yearRow(db, agency.id, year)];
-  const built = buildReport({ agency: agency.name, year, cases, appeals, proactive: row?.proactive ?? null });
+  const catalogueDocs = await loadCatalogueForTable2(db, agency.id);
+  const catalogue = catalogueDocs === null ? null : table2FromCatalogue(catalogueDocs, year, templateOrThrow(year));
+  const built = buildReport({ agency: agency.name, year, cases, appeals, proactive: row?.proactive ?? null, catalogue });
   const locked = row?.lockedAt != null && row.snapshot != null;
   const report = locked ? parseReportData(row.snapshot) : built;
   let previous: ReportData | null = null;
   if (withPrevious && year - 1 >= 2019) previous = (await buildAgencyReport(db, actor, agencyCode, year - 1, false)).report;
-  return { report, previous, locked, source: async (path) => cellSource({ year, cases, appeals }, path) };
+  return { report, previous, locked, source: async (path) => cellSource({ year, cases, appeals, catalogue }, path) };
 }
 
 /** Lock (publish) a year's report: the snapshot is kept, and changes to what it counted are refused. */
@@ -336,7 +340,17 @@ export interface CellAppeal {
 export type CellListing =
   | { cell: string; kind: 'cases'; count: number; figure: number | null; items: CellCase[] }
   | { cell: string; kind: 'appeals'; count: number; figure: number | null; items: CellAppeal[] }
+  | { cell: string; kind: 'catalogue'; count: number; figure: number | null; items: CellDocument[] }
   | { cell: string; kind: 'entered'; count: null; figure: number | null; items: [] };
+
+export interface CellDocument {
+  id: string;
+  indexNumber: string;
+  title: string;
+  writtenOn: string;
+  publishedOn: string | null;
+  validity: string;
+}
 
 /** The records a cell of an agency's report on `year` counts (the drill-down). */
 export async function cellRecords(db: Db, actor: Actor, agencyCode: string, year: number, cell: string): Promise<CellListing> {
@@ -348,6 +362,10 @@ export async function cellRecords(db: Db, actor: Actor, agencyCode: string, year
   switch (src.kind) {
     case 'entered':
       return { cell, kind: 'entered', count: null, figure, items: [] };
+    case 'catalogue': {
+      const rows = src.ids.length === 0 ? [] : await db.select({ id: catalogueDocuments.id, indexNumber: catalogueDocuments.indexNumber, title: catalogueDocuments.title, writtenOn: catalogueDocuments.writtenOn, publishedOn: catalogueDocuments.publishedOn, validity: catalogueDocuments.validity }).from(catalogueDocuments).where(inArray(catalogueDocuments.id, src.ids)).orderBy(catalogueDocuments.writtenOn, catalogueDocuments.indexNumber);
+      return { cell, kind: 'catalogue', count: rows.length, figure, items: rows };
+    }
     case 'appeals': {
       const rows = src.ids.length === 0 ? [] : await db.select().from(appealsTable).where(inArray(appealsTable.id, src.ids)).orderBy(appealsTable.filedOn, appealsTable.id);
       return { cell, kind: 'appeals', count: rows.length, figure, items: rows.map((a) => ({ id: a.id, body: a.body, caseNumber: a.caseNumber, path: a.path, filedOn: a.filedOn, result: a.result, decidedOn: a.decidedOn })) };
