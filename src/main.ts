@@ -3,13 +3,19 @@
  * DATABASE_URL), and print where it listens and how to log in.
  */
 import { dataDirFromEnv, openDatabase, optionsFromEnv } from './db/open.ts';
-import { SecretKey } from './db/secretKey.ts';
+import type { SecretKey } from './db/secretKey.ts';
+import { KeyMismatchError, loadInstallationKey } from './db/installationKey.ts';
+import { restrictDataDir } from './db/dataDirPermissions.ts';
+import { removeUnfinishedImports } from './register/importRegister.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { DiskFileStore } from './requests/fileStore.ts';
 import path from 'node:path';
 import { mailerFromEnv } from './reminders/mailer.ts';
 import { startScheduler } from './reminders/scheduler.ts';
+import { serverSettings } from './http/serverSettings.ts';
+import { dailyBackupSettings, scheduleDailyBackups } from './backup/dailyBackup.ts';
+import { storedFiles } from './backup/backup.ts';
 import { nextYearWarning } from './calendar/nextYearWarning.ts';
 import { installationCalendar } from './calendarYears/installationCalendar.ts';
 import { todayInChina } from './requests/today.ts';
@@ -17,19 +23,43 @@ import { todayInChina } from './requests/today.ts';
 const options = optionsFromEnv();
 const dataDir = dataDirFromEnv();
 const database = await openDatabase(options);
-const key = SecretKey.load({ dataDir });
+// The key file and the attachments live in the data directory on PostgreSQL too: owner-only.
+restrictDataDir(dataDir);
+let key: SecretKey;
+try {
+  key = await loadInstallationKey(database.db, { dataDir });
+} catch (err) {
+  await database.close();
+  if (err instanceof KeyMismatchError) {
+    process.stderr.write(`gongkai 无法启动：${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
+// An embedded-database register import that a crash interrupted is removed whole (register/importRegister.ts).
+await removeUnfinishedImports(database.db);
 const demo = await seedDemo(database.db, key, dataDir);
 const mailer = mailerFromEnv();
+const files = new DiskFileStore(path.join(dataDir, 'files'), key);
+const settings = serverSettings(process.env);
 const app = await buildApp({
   mailer,
   db: database.db,
   key,
-  files: new DiskFileStore(path.join(dataDir, 'files')),
+  files,
+  listen: database.listen,
+  trustProxy: settings.trustProxy,
+  secureCookies: settings.secureCookies,
+  ...(settings.publicLimitPerMinute !== undefined ? { publicLimitPerMinute: settings.publicLimitPerMinute } : {}),
   logger: { level: process.env['LOG_LEVEL'] ?? 'warn', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'] },
 });
-const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
-await app.listen({ port, host });
+await app.listen({ port: Number(process.env['PORT'] ?? 3000), host });
+// The port really listened on (PORT=0 picks a free one).
+const address = app.server.address();
+const port = typeof address === 'object' && address !== null ? address.port : Number(process.env['PORT'] ?? 3000);
+// Daily backups of the embedded database (on PostgreSQL: pg_dump, see README).
+const stopBackups = database.engine === 'pglite' ? scheduleDailyBackups(database.db, storedFiles(files), dailyBackupSettings(process.env, dataDir), (m) => process.stdout.write(`${m}\n`)) : () => {};
 
 // The working-day morning reminders (once per day across servers sharing the database); GONGKAI_REMINDERS=off disables.
 const scheduler = process.env['GONGKAI_REMINDERS'] === 'off'
@@ -42,6 +72,8 @@ const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const lines = [
   `gongkai 已启动（数据库：${database.engine} ${database.location}）`,
   `  门户:     http://${shown}:${port}/   （公众：年度报告、在线申请、进度查询）`,
+  `  政府信息公开: http://${shown}:${port}/agencies/gjxfj （指南、制度、法定主动公开内容${demo.catalogueDocuments > 0 ? `：已创建 ${demo.catalogueDocuments} 件示例文件` : ''}、年度报告）`,
+  `  搜索:     http://${shown}:${port}/search?q=信访`,
   `  API:      http://${shown}:${port}/api/v1`,
   `  API 文档: http://${shown}:${port}/api/docs`,
   `  工作台:   http://${shown}:${port}/console   （工作人员：承办人 clerk、负责人 head、政务公开办 supervisor）`,
@@ -63,6 +95,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     scheduler?.stop();
     mailer?.close();
+    stopBackups();
     void app.close().then(() => database.close()).then(() => process.exit(0));
   });
 }

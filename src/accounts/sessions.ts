@@ -7,6 +7,7 @@ import { isRole } from '../law/transitions.ts';
 import type { StaffActor } from './actor.ts';
 import { LoginFailedError } from './errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './loginThrottle.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -23,16 +24,25 @@ function sha256(text: string): string {
 
 let dummyHash: Promise<string> | undefined;
 
-/** Checks the password; on success creates a session. Same error (and similar time) for unknown users. */
-export async function login(db: Db, username: string, password: string): Promise<LoginResult> {
+/**
+ * Checks the password; on success creates a session. Same error (and similar time) for unknown users.
+ * Failures back off per username and per client address (loginThrottle.ts).
+ */
+export async function login(db: Db, username: string, password: string, clientAddress?: string): Promise<LoginResult> {
+  await assertLoginAllowed(db, username, clientAddress);
   const rows = await db.select().from(users).where(eq(users.username, username)).limit(1);
   const user = rows[0];
   if (user === undefined || !user.active) {
     dummyHash ??= hashPassword('not-a-password');
     await verifyPassword(password, await dummyHash);
+    await recordLoginFailure(db, username, clientAddress);
     throw new LoginFailedError();
   }
-  if (!(await verifyPassword(password, user.passwordHash))) throw new LoginFailedError();
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    await recordLoginFailure(db, username, clientAddress);
+    throw new LoginFailedError();
+  }
+  await recordLoginSuccess(db, username);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();

@@ -3,15 +3,16 @@ import { asc, eq, inArray, like } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { getAgencyByCode, isUniqueViolation } from '../agencies/agencies.ts';
 import type { Db } from '../db/open.ts';
-import { agencies, users } from '../db/schema.ts';
+import { agencies, events, sessions, users } from '../db/schema.ts';
 import { isRole, ROLES } from '../law/transitions.ts';
 import type { Role } from '../law/transitions.ts';
 import type { Issue } from '../shared/domainError.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import type { Actor } from './actor.ts';
-import { inScope, requireRole } from './actor.ts';
+import { actorId, inScope, requireRole } from './actor.ts';
 import { ForbiddenError, UsernameTakenError, UserNotFoundError } from './errors.ts';
 import { hashPassword } from './passwords.ts';
+import { assertPasswordAllowed, passwordIssues } from './passwordPolicy.ts';
 
 export interface AddUserProps {
   username: string;
@@ -31,17 +32,17 @@ export interface UserView {
 }
 
 export const USERNAME_PATTERN = '^[A-Za-z0-9_.-]{2,32}$';
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH } from './passwordPolicy.ts';
 
-function validate(props: AddUserProps): Role[] {
+async function validate(props: AddUserProps): Promise<Role[]> {
   const issues: Issue[] = [];
   if (!new RegExp(USERNAME_PATTERN).test(props.username)) issues.push({ path: 'username', rule: 'pattern', message: '用户名应为2–32位字母、数字、_、.或-' });
-  if (props.password.length < MIN_PASSWORD_LENGTH || props.password.length > 128) issues.push({ path: 'password', rule: 'length', message: `密码应为${MIN_PASSWORD_LENGTH}–128个字符` });
   if (props.displayName !== undefined && (props.displayName.trim().length === 0 || props.displayName.length > 50)) issues.push({ path: 'displayName', rule: 'length', message: '姓名应为1–50个字符' });
   if (props.roles.length === 0) issues.push({ path: 'roles', rule: 'minItems', message: `至少一个角色（${ROLES.join('、')}）` });
   props.roles.forEach((r, i) => {
     if (!isRole(r)) issues.push({ path: `roles.${i}`, rule: 'enum', message: `未知角色「${r}」，可选：${ROLES.join('、')}` });
   });
+  issues.push(...(await passwordIssues(props.password, props.username)));
   if (issues.length > 0) throw new ValidationError('用户信息', issues);
   return [...new Set(props.roles)] as Role[];
 }
@@ -49,7 +50,7 @@ function validate(props: AddUserProps): Role[] {
 /** Adds a user to an agency in the actor's subtree. */
 export async function addUser(db: Db, actor: Actor, props: AddUserProps): Promise<UserView> {
   requireRole(actor, ['admin'], '管理用户');
-  const roles = validate(props);
+  const roles = await validate(props);
   const agency = await getAgencyByCode(db, props.agencyCode, 'agencyCode');
   if (!inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.username, props.username)).limit(1);
@@ -75,14 +76,41 @@ export async function addUser(db: Db, actor: Actor, props: AddUserProps): Promis
 /** Sets a user's password (admin in scope, or the system). */
 export async function setPassword(db: Db, actor: Actor, username: string, password: string): Promise<void> {
   requireRole(actor, ['admin'], '管理用户');
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > 128) {
-    throw new ValidationError('密码', [{ path: 'password', rule: 'length', message: `密码应为${MIN_PASSWORD_LENGTH}–128个字符` }]);
-  }
-  const rows = await db.select({ id: users.id, path: agencies.path }).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.username, username)).limit(1);
+  await assertPasswordAllowed(password, username);
+  const row = await scopedUser(db, actor, username);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, row.id));
+    // Every session of the old password ends: whoever knew it is logged out everywhere.
+    await tx.delete(sessions).where(eq(sessions.userId, row.id));
+    await tx.insert(events).values({ id: uuidv7(), agencyId: row.agencyId, applicationId: null, actor: actorId(actor), kind: 'user.password_set', payload: { username } });
+  });
+}
+
+async function scopedUser(db: Db, actor: Actor, username: string): Promise<{ id: string; agencyId: string; path: string }> {
+  const rows = await db.select({ id: users.id, agencyId: users.agencyId, path: agencies.path }).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.username, username)).limit(1);
   const row = rows[0];
   if (row === undefined) throw new UserNotFoundError(username);
   if (!inScope(actor, row.path)) throw new ForbiddenError('该用户不在您的管辖范围内');
-  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, row.id));
+  return row;
+}
+
+/**
+ * Deactivates (or reactivates) a user: a deactivated user cannot log in and every session ends at once;
+ * the account and its history stay (cases and events name it).
+ */
+export async function setUserActive(db: Db, actor: Actor, username: string, active: boolean): Promise<UserView> {
+  requireRole(actor, ['admin'], '管理用户');
+  const row = await scopedUser(db, actor, username);
+  if (!active && actor.kind === 'staff' && actor.userId === row.id) throw new ForbiddenError('不能停用自己的账号');
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ active }).where(eq(users.id, row.id));
+    if (!active) await tx.delete(sessions).where(eq(sessions.userId, row.id));
+    await tx.insert(events).values({ id: uuidv7(), agencyId: row.agencyId, applicationId: null, actor: actorId(actor), kind: active ? 'user.activated' : 'user.deactivated', payload: { username } });
+  });
+  const view = (await listUsers(db, row.path)).find((u) => u.id === row.id);
+  if (view === undefined) throw new UserNotFoundError(username);
+  return view;
 }
 
 /** Users of the agencies in a subtree. */

@@ -65,12 +65,12 @@ export async function recordAppeal(ctx: CaseContext, agencyCode: string, input: 
   if (unknown.length > 0)
     throw new ValidationError('The appeal record', unknown.map((a) => ({ path: 'appeal.applications', rule: 'application.unknown', message: `${agency.name}没有申请“${a}”` })));
   const applicationIds = [...new Set(value.applications.map((a) => resolved.get(a)!))];
-  await assertAppealChangeAllowed(db, agency.id, value);
 
   const id = uuidv7();
   const reopened: RecordAppealResult['reopened'] = [];
   const by = actorId(actor);
   await db.transaction(async (tx) => {
+    await assertAppealChangeAllowed(tx as unknown as Db, agency.id, value);
     await tx.insert(appeals).values({ id, agencyId: agency.id, body: value.body, caseNumber: value.caseNumber, path: value.path, filedOn: value.filedOn, result: value.result, decidedOn: value.decidedOn, note: value.note ?? null });
     await tx.insert(appealApplications).values(applicationIds.map((applicationId) => ({ appealId: id, applicationId, agencyId: agency.id })));
     for (const applicationId of applicationIds) {

@@ -2,6 +2,8 @@
  * Reconsideration (行政复议) and litigation (行政诉讼) records about the agency's answers, linked to the
  * applications they concern (table 4). An input is `unknown` until `parseAppealInput` has checked it.
  */
+import { controlCharacterIssues } from '../shared/text.ts';
+import { implausibleCaseDate, TEXT_LIMITS } from '../shared/bounds.ts';
 import { isCivilDate } from '../calendar/civilDate.ts';
 import { APPEAL_PATHS, type AppealDecision, type AppealPath } from '../law/appealResults.ts';
 import { APPEAL_RESULTS, type AppealResult } from '../law/table4.ts';
@@ -53,10 +55,17 @@ export function appealInputIssues(input: unknown, at = 'appeal'): { value?: Appe
   const issues: Issue[] = [];
   const add = (field: string, rule: string, message: string) => issues.push({ path: `${at}.${field}`, rule, message });
   if (!isObject(input)) return { issues: [{ path: at, rule: 'type', message: 'must be an object' }] };
+  const control = controlCharacterIssues(input, at);
+  if (control.length > 0) return { issues: control };
   const text = (field: string): string | undefined => {
     const v = input[field];
     if (typeof v !== 'string' || v.trim() === '') {
       add(field, 'required', '必填');
+      return undefined;
+    }
+    const max = field === 'body' ? TEXT_LIMITS.body : TEXT_LIMITS.caseNumber;
+    if ([...v.trim()].length > max) {
+      add(field, 'length', `最多${max}个字符`);
       return undefined;
     }
     return v.trim();
@@ -69,10 +78,12 @@ export function appealInputIssues(input: unknown, at = 'appeal'): { value?: Appe
   if (result === undefined) add('result', 'enum', `应为 ${APPEAL_RESULT_VALUES.map((r) => r.label).join('、')}`);
   const filedOn = input['filedOn'];
   if (!isCivilDate(filedOn)) add('filedOn', 'date', '应为 YYYY-MM-DD 日期');
+  else if (implausibleCaseDate(filedOn) !== null) add('filedOn', 'date.implausible', implausibleCaseDate(filedOn)!);
   const decidedRaw = input['decidedOn'] ?? null;
   let decidedOn: string | null = null;
   if (decidedRaw !== null) {
     if (!isCivilDate(decidedRaw)) add('decidedOn', 'date', '应为 YYYY-MM-DD 日期');
+    else if (implausibleCaseDate(decidedRaw) !== null) add('decidedOn', 'date.implausible', implausibleCaseDate(decidedRaw)!);
     else decidedOn = decidedRaw;
   }
   if (result !== undefined && result !== 'pending' && decidedRaw === null) add('decidedOn', 'required', '已审结的须填写审结日期');
@@ -83,6 +94,7 @@ export function appealInputIssues(input: unknown, at = 'appeal'): { value?: Appe
     add('applications', 'required', '应列出所涉及的政府信息公开申请（至少一件）');
   const note = input['note'];
   if (note !== undefined && typeof note !== 'string') add('note', 'type', '应为文字');
+  else if (typeof note === 'string' && [...note].length > TEXT_LIMITS.note) add('note', 'length', `最多${TEXT_LIMITS.note}个字符`);
   if (issues.length > 0 || body === undefined || caseNumber === undefined || path === undefined || result === undefined || !isCivilDate(filedOn)) return { issues };
   return {
     value: { body, caseNumber, path, filedOn, result, decidedOn, applications: (apps as string[]).map((a) => a.trim()), ...(typeof note === 'string' ? { note } : {}) },

@@ -18,6 +18,10 @@ import { registerDeadlineCommand } from './deadlineCommand.ts';
 import { registerDbCommands } from './dbCommands.ts';
 import { registerAgencyCommands } from './agencyCommands.ts';
 import { registerUserCommands } from './userCommands.ts';
+import { controlCharacterIssue } from '../shared/text.ts';
+import { ValidationError } from '../shared/domainError.ts';
+import { exitCodeOf, reportError } from './run.ts';
+import { registerCatalogueCommands } from './catalogueCommands.ts';
 
 export function buildProgram(): Command {
   const program = new Command('gongkai')
@@ -28,6 +32,16 @@ export function buildProgram(): Command {
   program.exitOverride((error) => {
     // commander's own usage errors (unknown option, missing argument) are unusable input: exit 2
     process.exit(error.exitCode === 0 ? 0 : 2);
+  });
+  // Arguments and options with control characters are refused before any command runs (shared/text.ts).
+  program.hook('preAction', (_program, command) => {
+    const values: [string, unknown][] = [...command.args.map((a, i): [string, unknown] => [`argument ${i + 1}`, a]), ...Object.entries(command.opts()).map(([k, v]): [string, unknown] => [`--${k}`, v])];
+    const issues = values.flatMap(([path, v]) => (typeof v === 'string' ? [controlCharacterIssue(path, v)].filter((i) => i !== null) : []));
+    if (issues.length > 0) {
+      const error = new ValidationError('命令行参数', issues);
+      reportError(error);
+      process.exit(exitCodeOf(error));
+    }
   });
 
   const report = program.command('report').description('政府信息公开工作年度报告: check, render, compare, build, parse, audit, lock, roll-up');
@@ -48,6 +62,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerAgencyCommands(program);
   registerUserCommands(program);
+  registerCatalogueCommands(program);
   return program;
 }
 

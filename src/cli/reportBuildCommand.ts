@@ -78,7 +78,7 @@ async function output(options: ReportBuildOptions, built: BuiltReport): Promise<
     if (options.json) return printJson({ cell: options.cell, ...src });
     if (src.kind === 'entered') process.stdout.write(`${options.cell}: 录入的数字，不由案件统计\n`);
     else {
-      process.stdout.write(`${options.cell}: ${src.ids.length} 件\n`);
+      process.stdout.write(`${options.cell}: ${src.ids.length} 件${src.kind === 'catalogue' ? '（政府信息公开目录中的文件）' : ''}\n`);
       for (const id of src.ids) process.stdout.write(`${id}\n`);
     }
     return;

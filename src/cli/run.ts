@@ -4,6 +4,7 @@
  */
 import { DomainError } from '../shared/domainError.ts';
 import { ERROR_KINDS } from '../shared/errorKinds.ts';
+import { safeError } from '../shared/safeError.ts';
 
 export function exitCodeOf(error: unknown): number {
   return error instanceof DomainError ? ERROR_KINDS[error.kind].exit : 70;
@@ -16,7 +17,9 @@ export function reportError(error: unknown): void {
       for (const issue of error.issues) process.stderr.write(`  ${issue.path}: ${issue.message} [${issue.rule}]\n`);
     }
   } else {
-    process.stderr.write(`gongkai: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // Not the message: a failed query's message carries its SQL parameters (personal data, hashes).
+    const safe = safeError(error);
+    process.stderr.write(`gongkai: internal error: ${safe.errorName} ${safe.errorCode}${safe.constraint !== undefined ? ` (${safe.constraint})` : ''}\n${safe.stack ?? ''}\n`);
   }
 }
 

@@ -49,6 +49,21 @@ export function registerUserCommands(program: Command): void {
         });
       }),
     );
+  for (const [name, active, label] of [['deactivate', false, '停用用户（不能再登录，现有会话立即失效）'], ['activate', true, '重新启用用户']] as const) {
+    user
+      .command(name)
+      .description(label)
+      .requiredOption('--username <name>', '用户名')
+      .action(
+        action(async (opts: { username: string }) => {
+          await withDatabase(async ({ db, actor }) => {
+            const { setUserActive } = await users();
+            await setUserActive(db, actor, opts.username, active);
+            process.stdout.write(`已${active ? '启用' : '停用'}用户 ${opts.username}\n`);
+          });
+        }),
+      );
+  }
   user
     .command('list')
     .description('列出用户')
@@ -56,7 +71,7 @@ export function registerUserCommands(program: Command): void {
       action(async () => {
         await withDatabase(async ({ db }) => {
           const { listUsers } = await users();
-          for (const u of await listUsers(db, '/')) process.stdout.write(`${u.username}\t${u.roles.join(',')}\t${u.agencyCode}\t${u.displayName}\n`);
+          for (const u of await listUsers(db, '/')) process.stdout.write(`${u.username}\t${u.roles.join(',')}\t${u.agencyCode}\t${u.displayName}${u.active ? '' : '\t（已停用）'}\n`);
         });
       }),
     );

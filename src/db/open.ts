@@ -2,18 +2,20 @@
  * The connection: embedded PGlite by default (a directory on disk, or memory), PostgreSQL when a URL is
  * given. The same schema and migrations apply to both; commands take the common `Db` type.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite, PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './dataDirLock.ts';
+import { restrictDataDir } from './dataDirPermissions.ts';
+import { pgliteListen, postgresListen } from './notify.ts';
+import type { Listen } from './notify.ts';
 
 export type Schema = typeof schema;
 /** The database, whichever engine is behind it. */
@@ -39,6 +41,8 @@ export interface Database {
   readonly engine: Engine;
   /** Where the data lives (a directory, `memory`, or the URL without password). */
   readonly location: string;
+  /** LISTEN on a channel (db/notify.ts); resolves to an unsubscribe function. */
+  readonly listen: Listen;
   close(): Promise<void>;
 }
 
@@ -71,6 +75,9 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   const doMigrate = options.migrate ?? true;
   if (options.url !== undefined) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle pooled connection closed by the server (restart, DROP DATABASE … FORCE) is dropped by the pool;
+    // without a listener its 'error' event would end the process.
+    pool.on('error', () => undefined);
     const db = drizzlePg({ client: pool, schema });
     try {
       if (doMigrate) await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -78,7 +85,7 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
       await pool.end();
       throw err;
     }
-    return { db, engine: 'postgres', location: redact(options.url), close: () => pool.end() };
+    return { db, engine: 'postgres', location: redact(options.url), listen: postgresListen(options.url), close: () => pool.end() };
   }
   const dir = options.dataDir ?? 'memory';
   let client: PGlite;
@@ -86,7 +93,7 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   if (dir === 'memory') {
     client = new PGlite();
   } else {
-    mkdirSync(dir, { recursive: true });
+    restrictDataDir(dir);
     unlock = lockDataDir(dir);
     client = new PGlite(path.join(dir, 'pgdata'));
   }
@@ -110,7 +117,14 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
     await close();
     throw err;
   }
-  return { db, engine: 'pglite', location: dir, close };
+  // PGlite unpacks a new cluster with the modes of its bundle; make them owner-only too.
+  if (dir !== 'memory') restrictDataDir(dir);
+  return { db, engine: 'pglite', location: dir, listen: pgliteListen(client), close };
+}
+
+/** Whether `db` is the embedded PGlite database (one connection, executed on this thread). */
+export function isEmbeddedDatabase(db: Db): boolean {
+  return db instanceof PgliteDatabase;
 }
 
 /** Applies pending migrations to an open database. */

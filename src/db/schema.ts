@@ -167,6 +167,23 @@ export const attachments = pgTable(
   (t) => [index('attachments_application_idx').on(t.applicationId)],
 );
 
+/** One row: facts about this installation — the fingerprint of the key that encrypts its personal data. */
+export const installation = pgTable('installation', {
+  id: integer('id').primaryKey().default(1),
+  /** sha256 of a label and the key (db/installationKey.ts); never the key itself */
+  keyFingerprint: text('key_fingerprint').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Failed-login counters shared by every app server: per username (back-off) and per client address. */
+export const loginThrottle = pgTable('login_throttle', {
+  /** `user:<username>` or `ip:<address>` */
+  bucket: text('bucket').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'string' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
 /**
  * One row per run of a scheduled job (e.g. `daily-reminders` / `2026-12-03`): the server that inserts it
  * runs the job; the others, sharing the database, find it there and skip (INSERT … ON CONFLICT DO NOTHING).

@@ -19,6 +19,18 @@ export class DecryptionError extends DomainError {
 
 const KEY_FILE = 'secret.key';
 
+const SEALED_BYTES_MAGIC = Buffer.from('GKE1');
+
+/** Whether bytes were sealed by encryptBytes (else: a file stored before encryption at rest). */
+export function isSealedBytes(data: Buffer): boolean {
+  return data.length >= 32 && data.subarray(0, 4).equals(SEALED_BYTES_MAGIC);
+}
+
+/** Whether a stored text was sealed by encrypt (`v1.…`), else it is plain text from before encryption. */
+export function isSealedText(text: string): boolean {
+  return /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text);
+}
+
 /** A 32-byte key, wrapped so that it does not print. */
 export class SecretKey {
   readonly #key: Buffer;
@@ -71,12 +83,38 @@ export class SecretKey {
     }
   }
 
+  /** Bytes sealed as `GKE1` ‖ iv (12) ‖ tag (16) ‖ ciphertext (files at rest). */
+  encryptBytes(plain: Uint8Array): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
+    const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([SEALED_BYTES_MAGIC, iv, cipher.getAuthTag(), data]);
+  }
+
+  decryptBytes(sealed: Buffer): Buffer {
+    if (!isSealedBytes(sealed)) throw new DecryptionError('无法解密文件：格式不正确');
+    const iv = sealed.subarray(4, 16);
+    const tag = sealed.subarray(16, 32);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.#key, iv);
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(sealed.subarray(32)), decipher.final()]);
+    } catch {
+      throw new DecryptionError('无法解密文件：密钥不匹配或文件已损坏');
+    }
+  }
+
   encryptJson(value: unknown): string {
     return this.encrypt(JSON.stringify(value));
   }
 
   decryptJson(sealed: string): unknown {
     return JSON.parse(this.decrypt(sealed)) as unknown;
+  }
+
+  /** A value derived from the key by `derive` (a fingerprint); the key itself never leaves this class. */
+  fingerprint(derive: (key: Buffer) => string): string {
+    return derive(Buffer.from(this.#key));
   }
 
   toJSON(): string {

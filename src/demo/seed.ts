@@ -21,6 +21,7 @@ import { seedDemoReportCases } from '../register/demo/seedDemoReportCases.ts';
 import { lockReport } from '../report/build/db.ts';
 import { requestSupplement } from '../requests/requestSupplement.ts';
 import { todayInChina } from '../requests/today.ts';
+import { seedDemoCatalogue } from './catalogue.ts';
 
 export const DEMO_REGION = { code: 'demo-region', name: '示范省人民政府办公厅（政务公开办）' };
 export const DEMO_AGENCY = { code: 'gjxfj', name: '国家信访局' };
@@ -37,6 +38,8 @@ export interface DemoResult {
   casesCreated: number;
   /** 2020 applications imported from the seed register (0 when they were already there) */
   reportCasesImported: number;
+  /** catalogue documents created now (0 when they were already there) */
+  catalogueDocuments: number;
   warnings: string[];
 }
 
@@ -47,20 +50,26 @@ export async function seedDemo(db: Db, key: SecretKey, dataDir: string | undefin
   if ((await findAgencyByCode(db, DEMO_REGION.code)) === undefined) await addAgency(db, sys, DEMO_REGION);
   if ((await findAgencyByCode(db, DEMO_AGENCY.code)) === undefined) await addAgency(db, sys, { ...DEMO_AGENCY, parentCode: DEMO_REGION.code });
 
-  const file = dataDir !== undefined && dataDir !== 'memory' ? path.join(dataDir, 'demo-password.txt') : undefined;
-  let password = file !== undefined && existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+  // Each demo user has a password of their own, kept (0600) in the data directory so that a restart prints
+  // them again; an installation from before keeps its one shared password (demo-password.txt).
+  const file = dataDir !== undefined && dataDir !== 'memory' ? path.join(dataDir, 'demo-passwords.json') : undefined;
+  const legacyFile = dataDir !== undefined && dataDir !== 'memory' ? path.join(dataDir, 'demo-password.txt') : undefined;
+  const known: Record<string, string> = file !== undefined && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  const legacy = legacyFile !== undefined && existsSync(legacyFile) ? readFileSync(legacyFile, 'utf8').trim() : undefined;
   const people = [
     { username: 'admin', roles: ['admin'], displayName: '系统管理员', agencyCode: DEMO_REGION.code },
     { username: 'clerk', roles: ['clerk'], displayName: '承办人', agencyCode: DEMO_AGENCY.code },
     { username: 'head', roles: ['head'], displayName: '负责人', agencyCode: DEMO_AGENCY.code },
     { username: 'supervisor', roles: ['supervisor'], displayName: '政务公开办', agencyCode: DEMO_REGION.code },
+    { username: 'editor', roles: ['publisher'], displayName: '信息发布员', agencyCode: DEMO_AGENCY.code },
   ];
   for (const p of people) {
     const exists = (await db.select({ id: users.id }).from(users).where(eq(users.username, p.username)).limit(1)).length > 0;
     if (exists) continue;
-    password ??= process.env['GONGKAI_ADMIN_PASSWORD'] ?? randomPassword(12);
+    const password = (p.username === 'admin' ? process.env['GONGKAI_ADMIN_PASSWORD'] : undefined) ?? randomPassword(14);
     await addUser(db, sys, { ...p, password });
-    if (file !== undefined && !existsSync(file)) writeFileSync(file, `${password}\n`, { mode: 0o600 });
+    known[p.username] = password;
+    if (file !== undefined) writeFileSync(file, `${JSON.stringify(known, null, 2)}\n`, { mode: 0o600 });
   }
 
   let casesCreated = 0;
@@ -83,7 +92,14 @@ export async function seedDemo(db: Db, key: SecretKey, dataDir: string | undefin
   } catch (err) {
     warnings.push(`2020 年示例案件未导入：${err instanceof Error ? err.message : String(err)}`);
   }
-  return { logins: people.map((p) => ({ username: p.username, roles: p.roles.join(','), password })), casesCreated, reportCasesImported, warnings };
+  // the catalogue (政府信息公开目录), 指南 and the site's footer settings (idempotent)
+  let catalogueDocuments = 0;
+  try {
+    catalogueDocuments = (await seedDemoCatalogue(db, sys, DEMO_AGENCY.code, todayInChina())).documents;
+  } catch (err) {
+    warnings.push(`示例政府信息目录未创建：${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { catalogueDocuments, logins: people.map((p) => ({ username: p.username, roles: p.roles.join(','), password: known[p.username] ?? legacy })), casesCreated, reportCasesImported, warnings };
 }
 
 async function demoCases(db: Db, key: SecretKey): Promise<number> {

@@ -9,11 +9,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Type } from 'typebox';
 import { login, logout } from '../accounts/sessions.ts';
-import { addUser, listUsers } from '../accounts/users.ts';
+import { addUser, listUsers, setPassword, setUserActive } from '../accounts/users.ts';
 import { addAgency, listAgencies, setRemediesTemplate } from '../agencies/agencies.ts';
 import type { Db } from '../db/open.ts';
 import type { SecretKey } from '../db/secretKey.ts';
@@ -34,6 +35,10 @@ import { notifyApplicant } from '../reminders/applicantNotices.ts';
 import type { Mailer } from '../reminders/mailer.ts';
 import { CONSOLE_DIST, consoleRoutes } from './console.ts';
 import { installErrorHandler } from './problem.ts';
+import { installControlCharacterCheck } from './controlCharacters.ts';
+import { readUpload } from './upload.ts';
+import { installSecurityHeaders } from './securityHeaders.ts';
+import { safeError } from '../shared/safeError.ts';
 import * as S from './schemas.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -41,6 +46,9 @@ import { nextYearWarning } from '../calendar/nextYearWarning.ts';
 import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { todayInChina } from '../requests/today.ts';
 import { portalRoutes } from '../portal/routes.ts';
+import { catalogueApiRoutes } from './routes/catalogue.ts';
+import { PageCache, PORTAL_CHANNEL } from '../portal/pageCache.ts';
+import type { Listen } from '../db/notify.ts';
 import { STEP_ROUTES } from './routes/steps.ts';
 import type { CaseContext } from '../requests/context.ts';
 import type { StaffActor } from '../accounts/actor.ts';
@@ -55,25 +63,53 @@ export interface AppOptions {
   loginLimitPerMinute?: number;
   /** Online submissions / receipt queries per minute per address (default 30). */
   publicLimitPerMinute?: number;
+  /** Always mark cookies `Secure` (the site is served over HTTPS). */
   secureCookies?: boolean;
+  /**
+   * Trust X-Forwarded-For/-Proto from a reverse proxy (TRUST_PROXY: `true`, a hop count, or addresses/CIDRs,
+   * comma-separated). Then the client address is the forwarded one (throttling per client, not per proxy)
+   * and a request forwarded as https gets `Secure` cookies.
+   */
+  trustProxy?: boolean | string | undefined;
   logger?: FastifyServerOptions['logger'];
   /** The built console (default console/dist). */
   consoleDir?: string;
   /** Mail to applicants (补正, fee, extension, answer) when SMTP is configured. */
   mailer?: Mailer | undefined;
+  /**
+   * LISTEN for the database's change notifications (Database.listen). With it, public pages are cached
+   * in memory and dropped when anything they show changes, on every server on the database.
+   */
+  listen?: Listen;
 }
+
+const LOG_SERIALIZERS = {
+  req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], reqId: req.id }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  err: (err: FastifyError) => {
+    const safe = safeError(err);
+    return { type: safe.errorName, message: safe.errorCode, stack: safe.stack ?? '', ...safe };
+  },
+};
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger === undefined || opts.logger === false ? false : { ...(typeof opts.logger === 'object' ? opts.logger : {}), serializers: LOG_SERIALIZERS },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
     bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // Request lines carry method, path and id only: no query string, headers, cookies or bodies.
+
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
   declareCsrf(app);
-  await app.register(helmet, { contentSecurityPolicy: false });
+  installControlCharacterCheck(app);
+  await app.register(helmet, { contentSecurityPolicy: false, frameguard: { action: 'deny' } });
+  installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
@@ -104,8 +140,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         schema: { tags: ['auth'], summary: '登录', body: S.LoginBody },
         config: { rateLimit: { ...loginLimit, hook: 'preHandler', keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
       }, async (req, reply) => {
-        const result = await login(db, req.body.username, req.body.password);
-        setSessionCookie(reply, result.token, result.expiresAt, opts.secureCookies ?? false);
+        const result = await login(db, req.body.username, req.body.password, req.ip);
+        setSessionCookie(reply, result.token, result.expiresAt, opts.secureCookies === true || req.protocol === 'https');
         return { csrfToken: result.csrfToken, expiresAt: result.expiresAt, user: { username: result.actor.username, displayName: result.actor.displayName, roles: result.actor.roles } };
       });
       r.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
@@ -147,6 +183,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         reply.status(201);
         return addUser(db, s, req.body);
       });
+      r.put('/users/:username/password', { schema: { tags: ['users'], summary: '重设密码（该用户的全部会话随即失效）', params: S.UsernameParams, body: S.PasswordBody } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.manageUsers, '管理用户');
+        await setPassword(db, s, req.params.username, req.body.password);
+        return { ok: true };
+      });
+      for (const [path, active, label] of [['deactivate', false, '停用用户（立即退出全部会话）'], ['activate', true, '重新启用用户']] as const) {
+        r.post(`/users/:username/${path}`, { schema: { tags: ['users'], summary: label, params: S.UsernameParams } }, async (req) => {
+          const s = authorize(req, PERMISSIONS.manageUsers, '管理用户');
+          return setUserActive(db, s, req.params.username, active);
+        });
+      }
 
       // ---- applications (staff)
       r.get('/applications', { schema: { tags: ['applications'], summary: '申请列表（个人信息已遮蔽）', querystring: S.ListQuery } }, async (req) => {
@@ -201,13 +248,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // ---- attachments
       r.post('/applications/:id/attachments', { schema: { tags: ['attachments'], summary: '上传附件（multipart，字段 file）', params: S.IdParams } }, async (req, reply) => {
         const s = authorize(req, PERMISSIONS.uploadAttachment, '上传附件');
-        if (!req.isMultipart()) throw new AttachmentRejectedError('attachment.multipart', '请以 multipart/form-data 上传，文件字段名为 file');
-        const file = await req.file();
-        if (file === undefined) throw new AttachmentRejectedError('attachment.missing', '缺少文件字段 file');
-        const data = await file.toBuffer();
-        if (file.file.truncated) throw new AttachmentRejectedError('attachment.size', `文件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`);
+        await loadCase(db, s, req.params.id);
+        const file = await readUpload(req, (problem) => {
+          switch (problem) {
+            case 'not-multipart':
+            case 'broken':
+              return new AttachmentRejectedError('attachment.multipart', '请以完整的 multipart/form-data 上传，文件字段名为 file');
+            case 'missing':
+              return new AttachmentRejectedError('attachment.missing', '缺少文件字段 file');
+            case 'too-large':
+              return new AttachmentRejectedError('attachment.size', `文件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`);
+            case 'filename':
+              return new AttachmentRejectedError('attachment.filename', '文件名不能包含控制字符');
+            default: {
+              const never: never = problem;
+              throw new Error(`unknown upload problem ${String(never)}`);
+            }
+          }
+        });
         reply.status(201);
-        return addAttachment(ctx(s), opts.files, { applicationId: req.params.id, filename: file.filename, data });
+        return addAttachment(ctx(s), opts.files, { applicationId: req.params.id, filename: file.filename, data: file.bytes });
       });
       r.get('/applications/:id/attachments', { schema: { tags: ['attachments'], summary: '附件列表', params: S.IdParams } }, async (req) => {
         const s = authorize(req, PERMISSIONS.readCases, '查看申请');
@@ -228,6 +288,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reportRoutes, { db, key, today });
       // ---- the workbench, labels, allowed steps, the audited showing of personal data
       await api.register(caseworkRoutes, { db, key, today });
+      // ---- the catalogue (政府信息公开目录), 指南 and portal settings
+      await api.register(catalogueApiRoutes, { db, key, files: opts.files, today });
 
       // ---- the working calendar: years held, loading a year's notice
       await api.register(calendarRoutes, { db, today });
@@ -253,6 +315,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   await app.register(consoleRoutes, { distDir: opts.consoleDir ?? CONSOLE_DIST });
-  await app.register(portalRoutes, { db, key, today, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
+  let cache: PageCache | undefined;
+  if (opts.listen !== undefined) {
+    const pages = new PageCache();
+    const unlisten = await opts.listen(PORTAL_CHANNEL, () => pages.clear(), () => pages.clear());
+    app.addHook('onClose', async () => unlisten());
+    // A change made through this server's API drops its pages at once (others hear the NOTIFY).
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && req.url.startsWith('/api/')) pages.clear();
+    });
+    cache = pages;
+  }
+  await app.register(portalRoutes, { db, key, today, files: opts.files, cache, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
   return app;
 }

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError } from '../shared/domainError.ts';
 import type { Issue } from '../shared/domainError.ts';
 import { ERROR_KINDS } from '../shared/errorKinds.ts';
+import { safeError } from '../shared/safeError.ts';
 
 export interface Problem {
   type: string;
@@ -11,6 +12,8 @@ export interface Problem {
   detail: string;
   code: string;
   errors: Issue[];
+  /** on a 500: the id the server's log line carries */
+  requestId?: string;
 }
 
 const TITLES: Record<number, string> = {
@@ -68,6 +71,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     let body: Problem;
     if (err instanceof DomainError) {
       body = problem(ERROR_KINDS[err.kind].status, err.code, err.message, [...err.issues]);
+      if ('retryAfterSeconds' in err && typeof err.retryAfterSeconds === 'number') reply.header('retry-after', String(err.retryAfterSeconds));
     } else if ('validation' in err && Array.isArray(err.validation)) {
       const issues = (err.validation as AjvError[]).map((e) => ajvIssue((err as FastifyError).validationContext, e));
       const dedup = issues.filter((i, n) => issues.findIndex((j) => j.path === i.path && j.rule === i.rule) === n);
@@ -78,8 +82,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       const detail = status === 429 ? '请求过于频繁，请稍后再试' : status === 413 ? '上传内容过大' : err.message;
       body = problem(status, status === 429 ? 'too_many_requests' : code.toLowerCase(), detail);
     } else {
-      req.log.error({ err }, 'unhandled error');
-      body = problem(500, 'internal_error', '服务器内部错误，请稍后重试');
+      // Never the error itself: a failed query's message holds its SQL parameters (shared/safeError.ts).
+      req.log.error({ reqId: req.id, ...safeError(err) }, 'unhandled error');
+      body = { ...problem(500, 'internal_error', `服务器内部错误，请稍后重试（请求编号 ${req.id}）`), requestId: req.id } as Problem;
     }
     return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
   });

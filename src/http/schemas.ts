@@ -10,7 +10,8 @@ import { CHANNELS, DELIVERIES, DELIVERY_LABELS, FORM_LABELS, FORMS, ID_TYPES } f
 import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '../requests/deliverAnswer.ts';
 import { OUTCOME_LABELS } from '../requests/outcomeLabels.ts';
 
-export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '公历日期 YYYY-MM-DD（中国时间）' });
+/** A civil date in a plausible range (2000–2099): 1900-01-01 or 9999-12-31 are typing errors, not dates of a case. */
+export const DateString = Type.String({ pattern: '^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: '公历日期 YYYY-MM-DD（中国时间，2000–2099 年）' });
 /** A string enum; with `labels`, each value carries its Chinese label (shown by /api/docs). */
 const strEnum = <T extends string>(values: readonly T[], description?: string, labels?: Readonly<Record<T, string>>) => {
   const named = labels === undefined ? undefined : values.map((v) => `${v}：${labels[v]}`).join('；');
@@ -51,10 +52,13 @@ export const RemediesBody = Type.Object({ template: Type.Union([Type.String({ mi
 export const UserBody = Type.Object({
   username: Type.String({ pattern: USERNAME_PATTERN }),
   displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-  password: Type.String({ minLength: 8, maxLength: 128 }),
+  password: Type.String({ minLength: 10, maxLength: 128, description: '至少10个字符，不能是常见密码，不能包含用户名' }),
   roles: Type.Array(strEnum(ROLES, '角色', ROLE_LABELS), { minItems: 1, maxItems: ROLES.length }),
   agencyCode: Type.String({ minLength: 1, maxLength: 32 }),
 });
+
+export const UsernameParams = Type.Object({ username: Type.String({ pattern: USERNAME_PATTERN }) });
+export const PasswordBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 128, description: '新密码：至少10个字符，不能是常见密码，不能包含用户名' }) });
 
 export const Applicant = Type.Object({
   kind: strEnum(APPLICANT_KIND_IDS, '申请人类型（表三列）', Object.fromEntries(APPLICANT_KIND_IDS.map((k) => [k, applicantKindLabel(k)])) as Record<(typeof APPLICANT_KIND_IDS)[number], string>),
@@ -93,7 +97,7 @@ export const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: '按受理编号、申请内容或（遮蔽后的）申请人查找' })),
   sort: Type.Optional(strEnum(['due', 'newest'] as const, '排序', { due: '按答复期限（最早到期在前）', newest: '最新登记在前' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 });
 
 const step = {

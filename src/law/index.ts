@@ -8,3 +8,4 @@ export * from './sections.ts';
 export * from './outcomes.ts';
 export * from './deadline/index.ts';
 export * from './fees.ts';
+export * from './catalogue.ts';

@@ -21,6 +21,7 @@ export async function listPublishedReports(db: Db, agencyId: string): Promise<{ 
 }
 
 export async function findPublishedReport(db: Db, agencyId: string, year: number): Promise<PublishedReport | null> {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return null;
   const rows = await db
     .select({ snapshot: reportYears.snapshot, lockedAt: reportYears.lockedAt })
     .from(reportYears)

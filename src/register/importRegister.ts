@@ -4,16 +4,16 @@
  * would change a locked (published) year's report; every problem comes back with its row and column.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, inScope, type Actor } from '../accounts/actor.ts';
 import { ForbiddenError } from '../accounts/errors.ts';
-import { getAgencyByCode } from '../agencies/agencies.ts';
-import type { Db } from '../db/open.ts';
+import { getAgencyByCode, isUniqueViolation, type AgencyRow } from '../agencies/agencies.ts';
+import { isEmbeddedDatabase, type Db, type Tx } from '../db/open.ts';
 import type { SecretKey } from '../db/secretKey.ts';
 import { applications, events } from '../db/schema.ts';
 import { requireRole } from '../accounts/actor.ts';
-import { hashQueryPassword } from '../requests/createApplication.ts';
+import { NO_QUERY_PASSWORD } from '../requests/queryPassword.ts';
 import { maskName } from '../requests/identity.ts';
 import { lockedYears } from '../report/build/db.ts';
 import { lockConflicts } from '../report/build/lock.ts';
@@ -29,6 +29,8 @@ export interface ImportRegisterProps {
   /** the file's bytes (for the import record's sha256) */
   bytes?: Uint8Array;
   rows: readonly RegisterRow[];
+  /** draws the random part of a receipt code (default: 6 random characters); tests force collisions with it */
+  randomPart?: () => string;
 }
 
 export interface ImportRegisterResult {
@@ -37,6 +39,41 @@ export interface ImportRegisterResult {
   imported: number;
   open: number;
   applicationIds: string[];
+}
+
+/** Rows per INSERT (18 columns × 500 stays far below PostgreSQL's 65,535 bind parameters). */
+const CHUNK = 500;
+/** Rows per transaction on the embedded database: well under ~200 ms of holding it. */
+const EMBEDDED_CHUNK = 250;
+/** 编号 per lookup query. */
+const LOOKUP_CHUNK = 5_000;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Removes an unfinished import's cases, events and references (a failed or interrupted embedded import). */
+export async function removeImport(db: Db, importId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: events.applicationId })
+      .from(events)
+      .where(and(eq(events.kind, 'imported'), sql`${events.payload}->>'importId' = ${importId}`));
+    const ids = rows.flatMap((r) => (r.id === null ? [] : [r.id]));
+    await tx.delete(applicationRefs).where(eq(applicationRefs.importId, importId));
+    for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
+      const slice = ids.slice(start, start + LOOKUP_CHUNK);
+      await tx.delete(events).where(inArray(events.applicationId, slice));
+      await tx.delete(applications).where(inArray(applications.id, slice));
+    }
+    await tx.delete(events).where(and(eq(events.kind, 'register.imported'), sql`${events.payload}->>'importId' = ${importId}`));
+    await tx.delete(registerImports).where(eq(registerImports.id, importId));
+  });
+}
+
+/** Removes every embedded import a crash left unfinished (run at start). */
+export async function removeUnfinishedImports(db: Db): Promise<number> {
+  const unfinished = await db.select({ id: registerImports.id }).from(registerImports).where(eq(registerImports.status, 'importing'));
+  for (const { id } of unfinished) await removeImport(db, id);
+  return unfinished.length;
 }
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -52,20 +89,36 @@ function stateOf(row: RegisterRow): string {
   return row.outcome.startsWith('other.') ? 'closed' : 'delivered';
 }
 
-export async function importRegister(db: Db, actor: Actor, key: SecretKey, props: ImportRegisterProps): Promise<ImportRegisterResult> {
+/** The role and agency-scope check of an import, on its own so that routes run it before reading the file. */
+export async function assertImportAllowed(db: Db, actor: Actor, agencyCode: string): Promise<AgencyRow> {
   requireRole(actor, PERMISSIONS.importRegister, '导入申请台账');
-  const agency = await getAgencyByCode(db, props.agencyCode, 'agency');
+  const agency = await getAgencyByCode(db, agencyCode, 'agency');
   if (!inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
+  return agency;
+}
+
+export async function importRegister(db: Db, actor: Actor, key: SecretKey, props: ImportRegisterProps): Promise<ImportRegisterResult> {
+  const agency = await assertImportAllowed(db, actor, props.agencyCode);
 
   const importId = uuidv7();
   const ids = props.rows.map(() => uuidv7());
-  await db.transaction(async (tx) => {
+  const by = actorId(actor);
+  // On the embedded database (one connection, run on this thread) the rows are written in short
+  // transactions with the event loop free in between, so that other requests are served during a large
+  // import; a failure removes what was written (removeImport) and the import is marked complete last.
+  // On PostgreSQL it is one transaction.
+  const embedded = isEmbeddedDatabase(db);
+
+  const check = async (tx: Tx): Promise<void> => {
     const issues: RegisterIssue[] = [];
     const refs = props.rows.flatMap((r) => (r.ref === null ? [] : [r.ref]));
     if (refs.length > 0) {
-      const taken = new Set(
-        (await tx.select({ ref: applicationRefs.ref }).from(applicationRefs).where(and(eq(applicationRefs.agencyId, agency.id), inArray(applicationRefs.ref, refs)))).map((r) => r.ref),
-      );
+      // In slices: one query with every 编号 of a 100,000-row register would pass PostgreSQL's 65,535 bind parameters.
+      const taken = new Set<string>();
+      for (let start = 0; start < refs.length; start += LOOKUP_CHUNK) {
+        const slice = refs.slice(start, start + LOOKUP_CHUNK);
+        for (const r of await tx.select({ ref: applicationRefs.ref }).from(applicationRefs).where(and(eq(applicationRefs.agencyId, agency.id), inArray(applicationRefs.ref, slice)))) taken.add(r.ref);
+      }
       for (const r of props.rows) {
         if (r.ref !== null && taken.has(r.ref)) issues.push({ path: `第${r.row}行 ${columnLabel('ref')}`, row: r.row, column: columnLabel('ref'), rule: 'ref.exists', message: `编号“${r.ref}”在${agency.name}已有申请（可能已导入过）` });
       }
@@ -78,67 +131,118 @@ export async function importRegister(db: Db, actor: Actor, key: SecretKey, props
     }
     if (issues.length > 0) throw new RegisterInvalidError(issues);
 
-    const by = actorId(actor);
     await tx.insert(registerImports).values({
       id: importId,
+      status: embedded ? 'importing' : 'complete',
       agencyId: agency.id,
       fileName: props.fileName,
       sha256: createHash('sha256').update(props.bytes ?? new Uint8Array()).digest('hex'),
       rows: props.rows.length,
       importedBy: by,
     });
-    const CHUNK = 500;
-    for (let start = 0; start < props.rows.length; start += CHUNK) {
-      const chunk = props.rows.slice(start, start + CHUNK);
-      await tx.insert(applications).values(
-        chunk.map((r, j) => {
-          const name = r.applicantName ?? '（台账未记载）';
-          return {
-            id: ids[start + j]!,
-            agencyId: agency.id,
-            receiptCode: `${r.receivedOn.replaceAll('-', '')}-${randomCode(6)}`,
-            queryPasswordHash: hashQueryPassword(randomCode(12)),
-            channel: r.channel ?? 'other',
-            state: stateOf(r),
-            outcome: r.outcome,
-            applicantKind: r.applicantType,
-            applicantMasked: r.applicantName === null ? '*' : r.applicantType === 'natural_person' ? maskName(name) : name,
-            personalData: key.encryptJson({ kind: r.applicantType, name }),
-            description: r.subject ?? '（台账未记载申请内容）',
-            form: 'paper',
-            delivery: 'post',
-            submittedAt: `${r.receivedOn}T00:00:00+08:00`,
-            receivedOn: r.receivedOn,
-            answeredOn: r.outcome === null || r.outcome.startsWith('other.') ? null : r.concludedOn,
-            closedOn: r.concludedOn,
-          };
-        }),
-      );
-      await tx.insert(events).values(
-        chunk.map((r, j) => ({
-          id: uuidv7(),
-          agencyId: agency.id,
-          applicationId: ids[start + j]!,
-          actor: by,
-          kind: 'imported',
-          payload: {
-            date: r.receivedOn,
-            importId,
-            file: props.fileName,
-            row: r.row,
-            ...(r.ref !== null ? { ref: r.ref } : {}),
-            outcome: r.outcome,
-            ...(r.answers.length > 0 ? { answers: r.answers } : {}),
-            concludedOn: r.concludedOn,
-            version: 1,
-          },
-        })),
-      );
-      const withRefs = chunk.flatMap((r, j) => (r.ref === null && Object.keys(r.notes).length === 0 ? [] : [{ r, id: ids[start + j]! }]));
-      if (withRefs.length > 0)
-        await tx.insert(applicationRefs).values(withRefs.map(({ r, id }) => ({ applicationId: id, agencyId: agency.id, ref: r.ref ?? `row-${r.row}-${importId}`, importId, notes: r.notes })));
+  };
+
+  const usedCodes = new Set<string>();
+  const receiptCode = (r: RegisterRow): string => {
+    for (let draw = 0; draw < 1000; draw++) {
+      const code = `${r.receivedOn.replaceAll('-', '')}-${(props.randomPart ?? (() => randomCode(6)))()}`;
+      if (!usedCodes.has(code)) {
+        usedCodes.add(code);
+        return code;
+      }
     }
+    throw new Error('no unused receipt code could be drawn');
+  };
+
+  /** Writes rows [start, start + size) — size at most CHUNK. */
+  const writeChunk = async (tx: Tx, start: number, size: number): Promise<void> => {
+    const chunk = props.rows.slice(start, start + size);
+    const values = (codes: string[]) =>
+      chunk.map((r, j) => {
+        const name = r.applicantName ?? '（台账未记载）';
+        return {
+          id: ids[start + j]!,
+          agencyId: agency.id,
+          receiptCode: codes[j]!,
+          // No one was given a query password for a case of a register (it opens no status page).
+          queryPasswordHash: NO_QUERY_PASSWORD,
+          channel: r.channel ?? 'other',
+          state: stateOf(r),
+          outcome: r.outcome,
+          applicantKind: r.applicantType,
+          applicantMasked: r.applicantName === null ? '*' : r.applicantType === 'natural_person' ? maskName(name) : name,
+          personalData: key.encryptJson({ kind: r.applicantType, name }),
+          description: r.subject ?? '（台账未记载申请内容）',
+          form: 'paper',
+          delivery: 'post',
+          submittedAt: `${r.receivedOn}T00:00:00+08:00`,
+          receivedOn: r.receivedOn,
+          answeredOn: r.outcome === null || r.outcome.startsWith('other.') ? null : r.concludedOn,
+          closedOn: r.concludedOn,
+        };
+      });
+    // A receipt code an earlier case already has (a collision of the random part) is drawn anew: the chunk
+    // runs in a savepoint so that the retry keeps the import's one transaction.
+    for (let attempt = 0; ; attempt++) {
+      const codes = chunk.map(receiptCode);
+      try {
+        await tx.transaction(async (sp) => {
+          await sp.insert(applications).values(values(codes));
+        });
+        break;
+      } catch (err) {
+        if (attempt < 5 && isUniqueViolation(err)) continue;
+        throw err;
+      }
+    }
+    await tx.insert(events).values(
+      chunk.map((r, j) => ({
+        id: uuidv7(),
+        agencyId: agency.id,
+        applicationId: ids[start + j]!,
+        actor: by,
+        kind: 'imported',
+        payload: {
+          date: r.receivedOn,
+          importId,
+          file: props.fileName,
+          row: r.row,
+          ...(r.ref !== null ? { ref: r.ref } : {}),
+          outcome: r.outcome,
+          ...(r.answers.length > 0 ? { answers: r.answers } : {}),
+          concludedOn: r.concludedOn,
+          version: 1,
+        },
+      })),
+    );
+    const withRefs = chunk.flatMap((r, j) => (r.ref === null && Object.keys(r.notes).length === 0 ? [] : [{ r, id: ids[start + j]! }]));
+    if (withRefs.length > 0)
+      await tx.insert(applicationRefs).values(withRefs.map(({ r, id }) => ({ applicationId: id, agencyId: agency.id, ref: r.ref ?? `row-${r.row}-${importId}`, importId, notes: r.notes })));
+  };
+
+  const finish = async (tx: Tx): Promise<void> => {
     await tx.insert(events).values({ id: uuidv7(), agencyId: agency.id, applicationId: null, actor: by, kind: 'register.imported', payload: { importId, file: props.fileName, rows: props.rows.length } });
-  });
+    if (embedded) await tx.update(registerImports).set({ status: 'complete' }).where(eq(registerImports.id, importId));
+  };
+
+  if (!embedded) {
+    await db.transaction(async (tx) => {
+      await check(tx);
+      for (let start = 0; start < props.rows.length; start += CHUNK) await writeChunk(tx, start, CHUNK);
+      await finish(tx);
+    });
+  } else {
+    await db.transaction(check);
+    try {
+      for (let start = 0; start < props.rows.length; start += EMBEDDED_CHUNK) {
+        await db.transaction((tx) => writeChunk(tx, start, EMBEDDED_CHUNK));
+        await yieldToEventLoop();
+      }
+      await db.transaction(finish);
+    } catch (err) {
+      await removeImport(db, importId);
+      throw err;
+    }
+  }
   return { importId, agency: agency.name, imported: props.rows.length, open: props.rows.filter((r) => r.outcome === null).length, applicationIds: ids };
 }

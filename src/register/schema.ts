@@ -14,6 +14,8 @@ export const registerImports = pgTable(
     sha256: text('sha256').notNull(),
     rows: integer('rows').notNull(),
     importedBy: text('imported_by').notNull(),
+    /** `importing` while an embedded-database import writes its chunks (migration 0005), then `complete` */
+    status: text('status').notNull().default('complete'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [index('register_imports_agency_idx').on(t.agencyId)],

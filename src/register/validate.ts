@@ -3,6 +3,8 @@
  * cells either becomes validated RegisterRows, or a RegisterInvalidError lists every problem with its row
  * (as the spreadsheet numbers it) and column. Nothing is returned partially.
  */
+import { CONTROL_CHARACTER_MESSAGE, CONTROL_CHARACTER_RULE, hasControlCharacter } from '../shared/text.ts';
+import { implausibleCaseDate, TEXT_LIMITS } from '../shared/bounds.ts';
 import { resultOfSeveralAnswers } from '../law/severalAnswers.ts';
 import type { ApplicantKind, CaseOutcome } from '../law/index.ts';
 import { REGISTER_COLUMNS, columnForHeader, type RegisterColumnId } from './columns.ts';
@@ -93,12 +95,29 @@ export function validateRegister(table: RawTable): RegisterRow[] {
   for (const { row, cells } of table.rows) {
     if (cells.every(isBlank)) continue;
     const before = issues.length;
+    cells.forEach((cell, i) => {
+      if (typeof cell === 'string' && hasControlCharacter(cell)) issue(row, table.headers[i]?.trim() || `第${i + 1}列`, CONTROL_CHARACTER_RULE, CONTROL_CHARACTER_MESSAGE);
+    });
+    if (issues.length > before) continue;
+    const tooLong = (id: RegisterColumnId, max: number) => {
+      const text = cellText(cellOf(cells, id));
+      if ([...text].length > max) issue(row, headerOf(id), 'length', `最多${max}个字符（现有${[...text].length}个）`);
+    };
+    tooLong('ref', TEXT_LIMITS.ref);
+    tooLong('applicant_name', TEXT_LIMITS.name);
+    tooLong('subject', TEXT_LIMITS.subject);
+    for (const n of notes) if ([...cellText(cells[n.index])].length > TEXT_LIMITS.note) issue(row, n.header, 'length', `最多${TEXT_LIMITS.note}个字符`);
 
     const date = (id: 'received_on' | 'concluded_on'): string | null => {
       const cell = cellOf(cells, id);
       if (cell === undefined || isBlank(cell)) return null;
       const parsed = parseRegisterDate(cell instanceof Date || typeof cell === 'number' ? cell : cellText(cell));
-      if (parsed.ok) return parsed.date;
+      if (parsed.ok) {
+        const implausible = implausibleCaseDate(parsed.date);
+        if (implausible === null) return parsed.date;
+        issue(row, headerOf(id), 'date.implausible', implausible);
+        return null;
+      }
       issue(row, headerOf(id), parsed.rule, parsed.message);
       return null;
     };

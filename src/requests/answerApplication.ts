@@ -9,7 +9,7 @@ import type { Issue } from '../shared/domainError.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import type { CaseContext } from './context.ts';
 import { placeholdersIn } from './letterDraft.ts';
-import { draftFor, parseOutcome, upsertLetter } from './letters.ts';
+import { draftFor, openLetterBody, parseOutcome, upsertLetter } from './letters.ts';
 import { findLetter } from './queries.ts';
 import { validateLetterText } from './saveLetter.ts';
 import { runStep } from './transition.ts';
@@ -87,14 +87,15 @@ export function answerApplication(ctx: CaseContext, props: AnswerApplicationProp
       if (letter !== undefined) return;
       const saved = await findLetter(ctx.db, c.row.id);
       if (saved !== undefined && saved.outcome === outcome) {
-        refusePlaceholders(saved.body);
-        letter = { title: saved.title, body: saved.body };
+        const body = openLetterBody(ctx.key, saved.body);
+        refusePlaceholders(body);
+        letter = { title: saved.title, body };
       }
       else letter = await draftFor(ctx.db, ctx.key, c, events, outcome, date);
     },
     alsoWrite: async (tx, c, date) => {
       if (letter === undefined) throw new Error('letter not prepared');
-      await upsertLetter(tx, c, { outcome, title: letter.title, body: letter.body, status: 'sent', issuedOn: date });
+      await upsertLetter(tx, ctx.key, c, { outcome, title: letter.title, body: letter.body, status: 'sent', issuedOn: date });
     },
   });
 }

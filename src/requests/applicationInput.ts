@@ -12,6 +12,7 @@ import { CHANNEL_IDS, type Channel } from '../law/deadline/index.ts';
 export type { Channel };
 import type { Issue } from '../shared/domainError.ts';
 import { ValidationError } from '../shared/domainError.ts';
+import { controlCharacterIssues } from '../shared/text.ts';
 import { creditCodeProblem, residentIdProblem } from './identity.ts';
 
 /** The channels of Art. 31: the deadline engine's, where their ids and labels live. */
@@ -73,6 +74,8 @@ function text(issues: Issue[], path: string, value: unknown, min: number, max: n
 
 /** Validates (and normalises: trims, upper-cases id numbers) an application; throws ValidationError with every issue. */
 export function validateApplicationInput(input: ApplicationInput, prefix = ''): ApplicationInput {
+  const control = controlCharacterIssues(input, prefix.replace(/\.$/, ''));
+  if (control.length > 0) throw new ValidationError('申请', control);
   const issues: Issue[] = [];
   const p = (s: string) => `${prefix}${s}`;
   const a = input.applicant;
@@ -142,4 +145,30 @@ export function checkStepDate(value: string, field: string, today: CivilDate, no
     throw new ValidationError('日期', [{ path: field, rule: 'not_before_previous', message: `不能早于上一步的日期（${notBefore}）` }]);
   }
   return value;
+}
+
+/** Full-width digits, letters and spaces (ＩＤ、电话、邮编 typed with a Chinese IME) made plain; spaces removed. */
+export function normalizeCode(value: string): string {
+  return value.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * What the delivery method needs (an online application): 邮寄 → 通信地址 and 邮政编码; 电子邮件 → 电子邮箱;
+ * and a 居民身份证 whose birth date lies after today.
+ */
+export function onlineApplicationIssues(input: ApplicationInput, today: CivilDate, prefix = ''): Issue[] {
+  const issues: Issue[] = [];
+  const a: Partial<Applicant> = input.applicant ?? {};
+  const blank = (v: string | undefined) => v === undefined || v.trim() === '';
+  if (input.delivery === 'post') {
+    if (blank(a.address)) issues.push({ path: `${prefix}applicant.address`, rule: 'required_for_post', message: '选择邮寄时必须填写通信地址' });
+    if (blank(a.postalCode)) issues.push({ path: `${prefix}applicant.postalCode`, rule: 'required_for_post', message: '选择邮寄时必须填写邮政编码' });
+  }
+  if (input.delivery === 'email' && blank(a.email)) issues.push({ path: `${prefix}applicant.email`, rule: 'required_for_email', message: '选择电子邮件时必须填写电子邮箱' });
+  const id = a.idNumber?.trim().toUpperCase();
+  if (a.kind === 'natural_person' && (a.idType ?? 'resident_id') === 'resident_id' && id !== undefined && /^\d{17}[\dX]$/.test(id)) {
+    const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+    if (birth > today) issues.push({ path: `${prefix}applicant.idNumber`, rule: 'birth_not_future', message: `身份证号码中的出生日期（${birth}）晚于今天` });
+  }
+  return issues;
 }

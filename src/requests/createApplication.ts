@@ -1,5 +1,6 @@
 /** Shared by submitApplication (online) and registerApplication (clerk): writes a new case and its first events. */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashQueryPassword } from './queryPassword.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId } from '../accounts/actor.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -32,19 +33,7 @@ function randomCode(n: number): string {
   return out;
 }
 
-/** `salt$sha256`: the query password is random (≈40 bits) and lookups are rate limited. */
-export function hashQueryPassword(password: string): string {
-  const salt = randomBytes(12).toString('base64url');
-  return `${salt}$${createHash('sha256').update(`${salt}:${password}`).digest('base64url')}`;
-}
-
-export function checkQueryPassword(password: string, stored: string): boolean {
-  const [salt, hash] = stored.split('$');
-  if (salt === undefined || hash === undefined) return false;
-  const a = Buffer.from(createHash('sha256').update(`${salt}:${password}`).digest('base64url'));
-  const b = Buffer.from(hash);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+export { checkQueryPassword, hashQueryPassword } from './queryPassword.ts';
 
 export interface CreateProps {
   agencyCode: string;
@@ -69,6 +58,7 @@ export async function createApplication(ctx: CaseContext, props: CreateProps): P
   const calendar = ctx.calendar ?? (await installationCalendar(ctx.db));
   const clock = computeCaseClock(firstEvents, calendar, undefined, ctx.today);
   const a = input.applicant;
+  const queryPasswordHash = await hashQueryPassword(queryPassword);
   for (let attempt = 0; ; attempt++) {
     const receiptCode = `${props.submittedOn.replaceAll('-', '')}-${randomCode(6)}`;
     try {
@@ -81,7 +71,7 @@ export async function createApplication(ctx: CaseContext, props: CreateProps): P
           id,
           agencyId: agency.id,
           receiptCode,
-          queryPasswordHash: hashQueryPassword(queryPassword),
+          queryPasswordHash,
           channel: props.channel,
           state: props.state,
           applicantKind: a.kind,

@@ -1,5 +1,10 @@
-/** Content-addressed file storage on disk: `<root>/sha256/<2 hex>/<64 hex>`; writing the same bytes twice is a no-op. */
+/**
+ * Content-addressed file storage on disk: `<root>/sha256/<2 hex>/<64 hex>` (the sha256 of the content);
+ * writing the same bytes twice is a no-op. With a key, files are encrypted at rest (AES-256-GCM, like
+ * personal data in the database: attachments are ID copies); files stored before that are still read.
+ */
 import { createHash, randomBytes } from 'node:crypto';
+import { isSealedBytes, type SecretKey } from '../db/secretKey.ts';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -10,9 +15,11 @@ export interface FileStore {
 
 export class DiskFileStore implements FileStore {
   readonly root: string;
+  readonly #key: SecretKey | undefined;
 
-  constructor(root: string) {
+  constructor(root: string, key?: SecretKey) {
     this.root = root;
+    this.#key = key;
   }
 
   #path(sha256: string): string {
@@ -29,14 +36,29 @@ export class DiskFileStore implements FileStore {
     } catch {
       // not stored yet
     }
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, data, { mode: 0o600 });
+    await writeFile(tmp, this.#key === undefined ? data : this.#key.encryptBytes(data), { mode: 0o600 });
     await rename(tmp, file);
     return sha;
   }
 
-  get(sha256: string): Promise<Buffer> {
+  /** The bytes as stored (encrypted): for backups, which are restored with the same key. */
+  raw(sha256: string): Promise<Buffer> {
     return readFile(this.#path(sha256));
+  }
+
+  /** Stores bytes exactly as a backup holds them (already encrypted), under their content's sha256. */
+  async putRaw(sha256: string, stored: Buffer): Promise<void> {
+    const file = this.#path(sha256);
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(tmp, stored, { mode: 0o600 });
+    await rename(tmp, file);
+  }
+
+  async get(sha256: string): Promise<Buffer> {
+    const stored = await readFile(this.#path(sha256));
+    return this.#key !== undefined && isSealedBytes(stored) ? this.#key.decryptBytes(stored) : stored;
   }
 }

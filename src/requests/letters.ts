@@ -5,7 +5,7 @@ import { findAgencyById, remediesText } from '../agencies/agencies.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { Db } from '../db/open.ts';
 import { letters } from '../db/schema.ts';
-import type { SecretKey } from '../db/secretKey.ts';
+import { isSealedText, type SecretKey } from '../db/secretKey.ts';
 import { isCaseOutcome, OUTCOME_LAW } from '../law/outcomes.ts';
 import type { CaseOutcome } from '../law/outcomes.ts';
 import { ValidationError } from '../shared/domainError.ts';
@@ -60,20 +60,29 @@ export async function getLetter(db: Db, actor: Actor, key: SecretKey, applicatio
   const base = { applicationId, agencyName: c.agencyName, receiptCode: c.row.receiptCode };
   if (saved !== undefined && (outcome === undefined || outcome === saved.outcome || saved.status === 'sent')) {
     const o = parseOutcome(saved.outcome);
-    return { ...base, title: saved.title, body: saved.body, articles: OUTCOME_LAW[o].articles, outcome: o, status: saved.status === 'sent' ? 'sent' : 'saved', issuedOn: saved.issuedOn };
+    return { ...base, title: saved.title, body: openLetterBody(key, saved.body), articles: OUTCOME_LAW[o].articles, outcome: o, status: saved.status === 'sent' ? 'sent' : 'saved', issuedOn: saved.issuedOn };
   }
   const o = parseOutcome(outcome ?? c.row.outcome ?? 'granted');
   const draft = await draftFor(db, key, c, await loadEvents(db, applicationId), o, today ?? todayInChina());
   return { ...base, ...draft, outcome: o, status: 'draft', issuedOn: null };
 }
 
-/** Insert or replace the case's letter inside a transaction. */
-export async function upsertLetter(tx: Tx, c: LoadedCase, letter: { outcome: string; title: string; body: string; status: 'saved' | 'sent'; issuedOn: string | null }): Promise<void> {
+/** A stored letter body in clear: sealed with the key (letters saved since encryption), or plain (before). */
+export function openLetterBody(key: SecretKey, stored: string): string {
+  return isSealedText(stored) ? key.decrypt(stored) : stored;
+}
+
+/**
+ * Insert or replace the case's letter inside a transaction. The body names the applicant in full, so it is
+ * stored encrypted like the personal data; `openLetterBody` reads it.
+ */
+export async function upsertLetter(tx: Tx, key: SecretKey, c: LoadedCase, letter: { outcome: string; title: string; body: string; status: 'saved' | 'sent'; issuedOn: string | null }): Promise<void> {
+  const sealed = { ...letter, body: key.encrypt(letter.body) };
   await tx
     .insert(letters)
-    .values({ id: uuidv7(), agencyId: c.row.agencyId, applicationId: c.row.id, ...letter })
+    .values({ id: uuidv7(), agencyId: c.row.agencyId, applicationId: c.row.id, ...sealed })
     .onConflictDoUpdate({
       target: letters.applicationId,
-      set: { outcome: letter.outcome, title: letter.title, body: letter.body, status: letter.status, issuedOn: letter.issuedOn, updatedAt: sql`now()` },
+      set: { outcome: letter.outcome, title: letter.title, body: sealed.body, status: letter.status, issuedOn: letter.issuedOn, updatedAt: sql`now()` },
     });
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/open.ts';
 import { agencies, applications } from '../db/schema.ts';
 import { WORKFLOW_STATE_LABELS } from '../law/transitions.ts';
 import type { WorkflowState } from '../law/transitions.ts';
-import { checkQueryPassword } from './createApplication.ts';
+import { checkQueryPassword } from './queryPassword.ts';
 import { QueryFailedError } from './errors.ts';
 import { OUTCOME_LABELS } from './outcomeLabels.ts';
 import { EVENT_LABELS, findLetter, loadEvents } from './queries.ts';
@@ -36,7 +36,7 @@ export async function findByReceipt(db: Db, receiptCode: string, password: strin
     .where(eq(applications.receiptCode, receiptCode.trim().toUpperCase()))
     .limit(1);
   const found = rows[0];
-  if (found === undefined || !checkQueryPassword(password.trim(), found.row.queryPasswordHash)) throw new QueryFailedError();
+  if (found === undefined || !(await checkQueryPassword(password.trim(), found.row.queryPasswordHash))) throw new QueryFailedError();
   return found;
 }
 

@@ -25,6 +25,6 @@ export function saveLetter(ctx: CaseContext, props: SaveLetterProps): Promise<St
     eventKind: 'letter-saved',
     payload: { outcome },
     check: () => validateLetterText(props.title, props.body),
-    alsoWrite: (tx, c) => upsertLetter(tx, c, { outcome, title: props.title.trim(), body: props.body, status: 'saved', issuedOn: null }),
+    alsoWrite: (tx, c) => upsertLetter(tx, ctx.key, c, { outcome, title: props.title.trim(), body: props.body, status: 'saved', issuedOn: null }),
   });
 }

@@ -81,7 +81,7 @@ describe('validation, auth limits and attachments', () => {
     assert.equal(res.status, 409);
     res = await admin.post('/api/v1/agencies', { code: 'sub2', name: '越权机关', parentCode: 'other' });
     assert.equal(res.status, 403, 'outside the admin’s subtree');
-    res = await admin.post('/api/v1/users', { username: 'sub1clerk', password: 'password-123', roles: ['clerk'], agencyCode: 'sub1' });
+    res = await admin.post('/api/v1/users', { username: 'sub1clerk', password: 'lantern-river-2021', roles: ['clerk'], agencyCode: 'sub1' });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     res = await admin.post('/api/v1/users', { username: 'x', password: 'short', roles: ['wizard'], agencyCode: 'sub1' });
     assert.equal(res.status, 400);

@@ -68,12 +68,14 @@ export interface TestApp {
   key: SecretKey;
   /** The date the app takes as today; tests move it. */
   today: { value: string };
+  /** where the app's file store keeps attachments */
+  filesDir: string;
   as(username: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { loginLimitPerMinute?: number; publicLimitPerMinute?: number; mailer?: Mailer } = {}): Promise<TestApp> {
+export async function startTestApp(options: { loginLimitPerMinute?: number; publicLimitPerMinute?: number; mailer?: Mailer; pageCache?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDb();
   await seedAgencies(db.db);
   const key = SecretKey.random();
@@ -82,11 +84,12 @@ export async function startTestApp(options: { loginLimitPerMinute?: number; publ
   const app = await buildApp({
     db: db.db,
     key,
-    files: new DiskFileStore(dir),
+    files: new DiskFileStore(dir, key),
     today: () => today.value,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 1000,
     publicLimitPerMinute: options.publicLimitPerMinute ?? 1000,
     mailer: options.mailer,
+    ...(options.pageCache === true ? { listen: db.listen } : {}),
   });
   await app.ready();
   return {
@@ -94,6 +97,7 @@ export async function startTestApp(options: { loginLimitPerMinute?: number; publ
     db,
     key,
     today,
+    filesDir: dir,
     as: (username) => new Client(app).login(username),
     anonymous: () => new Client(app),
     close: async () => {

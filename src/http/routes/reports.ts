@@ -10,7 +10,8 @@ import { listAppeals, recordAppeal } from '../../appeals/appeals.ts';
 import type { Db } from '../../db/open.ts';
 import type { SecretKey } from '../../db/secretKey.ts';
 import { PERMISSIONS } from '../../law/transitions.ts';
-import { importRegister } from '../../register/importRegister.ts';
+import { assertImportAllowed, importRegister } from '../../register/importRegister.ts';
+import { readUpload } from '../upload.ts';
 import { RegisterUnreadableError } from '../../register/errors.ts';
 import { parseRegister, registerFormatOf } from '../../register/read.ts';
 import { buildAgencyReport, cellRecords, lockReport, reopenReport, rollUpRegion, setProactiveFigures } from '../../report/build/db.ts';
@@ -109,11 +110,26 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (api,
 
   r.post('/agencies/:code/register', { schema: { tags: ['register'], summary: '导入申请台账（multipart，字段 file；CSV 或 XLSX；全部有效才写入）', params: Type.Object({ code: Code }) } }, async (req, reply) => {
     const s = authorize(req, PERMISSIONS.importRegister, '导入申请台账');
-    if (!req.isMultipart()) throw new RegisterUnreadableError('请以 multipart/form-data 上传，文件字段名为 file');
-    const file = await req.file();
-    if (file === undefined) throw new RegisterUnreadableError('缺少文件字段 file');
-    const bytes = await file.toBuffer();
-    if (file.file.truncated) throw new RegisterUnreadableError('台账文件过大');
+    // Scope first: a file for an agency outside the user's subtree is not read at all (no validation details).
+    await assertImportAllowed(db, s, req.params.code);
+    const file = await readUpload(req, (problem) => {
+      switch (problem) {
+        case 'not-multipart':
+        case 'broken':
+          return new RegisterUnreadableError('请以完整的 multipart/form-data 上传，文件字段名为 file');
+        case 'missing':
+          return new RegisterUnreadableError('缺少文件字段 file');
+        case 'too-large':
+          return new RegisterUnreadableError('台账文件过大');
+        case 'filename':
+          return new RegisterUnreadableError('文件名不能包含控制字符');
+        default: {
+          const never: never = problem;
+          throw new Error(`unknown upload problem ${String(never)}`);
+        }
+      }
+    });
+    const bytes = file.bytes;
     const format = registerFormatOf(file.filename);
     if (format === undefined) throw new RegisterUnreadableError(`“${file.filename}”：台账应为 .csv 或 .xlsx 文件`);
     const rows = await parseRegister(bytes, format);

@@ -11,6 +11,7 @@ import { buildAppealsTable, drillDownAppeals, type AppealForReport } from './app
 import { buildApplicationsTable, drillDown } from './applications.ts';
 import type { CaseForReport } from './cases.ts';
 import { UnknownCellError } from './errors.ts';
+import type { CatalogueFigures } from '../../catalogue/table2.ts';
 
 export interface BuildReportInput {
   agency: string;
@@ -19,6 +20,8 @@ export interface BuildReportInput {
   appeals: readonly AppealForReport[];
   /** table 2 as entered for the year (validated against the year's template); absent: every cell null */
   proactive?: ProactiveTable | null;
+  /** table 2 （一） counted from the catalogue (cell path → document ids); those cells replace what was entered */
+  catalogue?: CatalogueFigures | null;
   narrative?: Narrative;
 }
 
@@ -42,24 +45,35 @@ export function buildReport(input: BuildReportInput): ReportData {
   });
   report.applications = buildApplicationsTable(input.cases, input.year, template);
   report.appeals = buildAppealsTable(input.appeals, input.year);
+  const fromCatalogue = Object.entries(input.catalogue ?? {});
+  for (const [path, ids] of fromCatalogue) {
+    const [, row, column] = path.split('.') as [string, string, string];
+    const cells = (report.proactive as Record<string, Record<string, number | null>>)[row];
+    if (cells !== undefined && column in cells) cells[column] = ids.length;
+  }
   report.provenance = {
     source: 'cases',
     built: { cases: input.cases.length, appeals: input.appeals.length },
     notes: [
       '表三由申请记录统计，表四由行政复议、行政诉讼记录统计',
-      input.proactive ? '表二为本年度录入的数字' : '表二尚未录入（空白）',
+      ...(fromCatalogue.length > 0
+        ? ['表二第二十条第（一）项（规章、行政规范性文件）由政府信息公开目录统计', input.proactive ? '表二其他项为本年度录入的数字' : '表二其他项尚未录入（空白）']
+        : [input.proactive ? '表二为本年度录入的数字' : '表二尚未录入（空白）']),
     ],
+    ...(fromCatalogue.length > 0 ? { table2FromCatalogue: fromCatalogue.map(([path]) => path) } : {}),
   };
   return report;
 }
 
 /** What a cell of a built report counts: the ids of its cases or appeals, or that it was entered by hand. */
-export type CellSource = { kind: 'cases'; ids: string[] } | { kind: 'appeals'; ids: string[] } | { kind: 'entered' };
+export type CellSource = { kind: 'cases'; ids: string[] } | { kind: 'appeals'; ids: string[] } | { kind: 'catalogue'; ids: string[] } | { kind: 'entered' };
 
-export function cellSource(input: Pick<BuildReportInput, 'year' | 'cases' | 'appeals'>, path: string): CellSource {
+export function cellSource(input: Pick<BuildReportInput, 'year' | 'cases' | 'appeals' | 'catalogue'>, path: string): CellSource {
   const template = templateOrThrow(input.year);
   if (path.startsWith('applications.')) return { kind: 'cases', ids: drillDown(input.cases, input.year, template, path) };
   if (path.startsWith('appeals.')) return { kind: 'appeals', ids: drillDownAppeals(input.appeals, input.year, path) };
+  const fromCatalogue = input.catalogue?.[path];
+  if (fromCatalogue !== undefined) return { kind: 'catalogue', ids: fromCatalogue };
   if (path.startsWith('proactive.')) return { kind: 'entered' };
   throw new UnknownCellError(path, 'a cell path starts with applications., appeals. or proactive.');
 }

@@ -3,6 +3,8 @@
  * figures entered for table 2, the lock of a published year (with its audit events), and the SQL roll-up
  * of a region (政务公开办) that sums every agency below it without loading their cases.
  */
+import { catalogueDocuments } from '../../catalogue/schema.ts';
+import { loadCatalogueForTable2, table2FromCatalogue } from '../../catalogue/table2.ts';
 import { and, eq, gte, inArray, isNotNull, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, inScope, requireRole, type Actor } from '../../accounts/actor.ts';
@@ -11,7 +13,7 @@ import { ForbiddenError } from '../../accounts/errors.ts';
 import { getAgencyByCode, type AgencyRow } from '../../agencies/agencies.ts';
 import type { Db, Tx } from '../../db/open.ts';
 import { agencies, applications, events } from '../../db/schema.ts';
-import { applicationRefs } from '../../register/schema.ts';
+import { applicationRefs, registerImports } from '../../register/schema.ts';
 import { appealColumnInYear, type AppealDecision, type AppealPath } from '../../law/appealResults.ts';
 import {
   APPEAL_GROUP_IDS,
@@ -32,6 +34,16 @@ import { yearEnd, yearStart, type CaseForReport } from './cases.ts';
 import { ReportNotLockedError, UnknownCellError } from './errors.ts';
 import { lockConflicts, type LockConflict } from './lock.ts';
 import { reportYears } from './schema.ts';
+import { holdFiguresExclusive, holdFiguresShared } from './figuresLock.ts';
+
+/** A lock while a register import of the agency is still being written (embedded database: in chunks). */
+export class ImportInProgressError extends DomainError {
+  readonly code = 'report.import_in_progress';
+  readonly kind = 'conflict';
+  constructor() {
+    super('该机关正在导入申请台账，请在导入完成后再发布（锁定）年度报告');
+  }
+}
 
 /** A change to a case that a locked (published) report counted. */
 export class ReportLockedError extends DomainError {
@@ -126,6 +138,7 @@ export async function setProactiveFigures(db: Db, actor: Actor, agencyCode: stri
   const template = templateOrThrow(year);
   const checked = parseProactiveTable(proactive, template);
   await db.transaction(async (tx) => {
+    await holdFiguresShared(tx, agency.id);
     const current = await yearRow(tx, agency.id, year);
     if (current?.lockedAt) throw new ReportLockedError([{ year, cells: ['proactive'] }]);
     await tx
@@ -157,27 +170,33 @@ export async function buildAgencyReport(db: Db, actor: Actor, agencyCode: string
   requireRole(actor, PERMISSIONS.readReports, '查看年度报告');
   const agency = await scopedAgency(db, actor, agencyCode);
   const [cases, appeals, row] = [await loadCasesForReport(db, agency.id, year), await loadAppealsForReport(db, agency.id, year), await yearRow(db, agency.id, year)];
-  const built = buildReport({ agency: agency.name, year, cases, appeals, proactive: row?.proactive ?? null });
+  const catalogueDocs = await loadCatalogueForTable2(db, agency.id);
+  const catalogue = catalogueDocs === null ? null : table2FromCatalogue(catalogueDocs, year, templateOrThrow(year));
+  const built = buildReport({ agency: agency.name, year, cases, appeals, proactive: row?.proactive ?? null, catalogue });
   const locked = row?.lockedAt != null && row.snapshot != null;
   const report = locked ? parseReportData(row.snapshot) : built;
   let previous: ReportData | null = null;
   if (withPrevious && year - 1 >= 2019) previous = (await buildAgencyReport(db, actor, agencyCode, year - 1, false)).report;
-  return { report, previous, locked, source: async (path) => cellSource({ year, cases, appeals }, path) };
+  return { report, previous, locked, source: async (path) => cellSource({ year, cases, appeals, catalogue }, path) };
 }
 
 /** Lock (publish) a year's report: the snapshot is kept, and changes to what it counted are refused. */
 export async function lockReport(db: Db, actor: Actor, agencyCode: string, year: number): Promise<ReportData> {
   requireRole(actor, PERMISSIONS.lockReport, '发布（锁定）年度报告');
-  const { report } = await buildAgencyReport(db, actor, agencyCode, year, false);
   const agency = await scopedAgency(db, actor, agencyCode);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Every write in flight that changes these figures commits first; later ones wait and then see the lock.
+    await holdFiguresExclusive(tx, agency.id);
+    const importing = await tx.select({ id: registerImports.id }).from(registerImports).where(and(eq(registerImports.agencyId, agency.id), eq(registerImports.status, 'importing'))).limit(1);
+    if (importing.length > 0) throw new ImportInProgressError();
+    const { report } = await buildAgencyReport(tx as unknown as Db, actor, agencyCode, year, false);
     await tx
       .insert(reportYears)
       .values({ agencyId: agency.id, year, lockedAt: sql`now()`, lockedBy: actorId(actor), snapshot: report })
       .onConflictDoUpdate({ target: [reportYears.agencyId, reportYears.year], set: { lockedAt: sql`now()`, lockedBy: actorId(actor), snapshot: report, updatedAt: sql`now()` } });
     await tx.insert(events).values({ id: uuidv7(), agencyId: agency.id, applicationId: null, actor: actorId(actor), kind: 'report.locked', payload: { year } });
+    return report;
   });
-  return report;
 }
 
 /** Reopen a locked year (audited with its reason): cases it counted may change again until it is locked anew. */
@@ -186,6 +205,7 @@ export async function reopenReport(db: Db, actor: Actor, agencyCode: string, yea
   const agency = await scopedAgency(db, actor, agencyCode);
   if (reason.trim() === '') throw new ValidationError('重新开放年度报告', [{ path: 'reason', rule: 'required', message: '请说明重新开放的理由' }]);
   await db.transaction(async (tx) => {
+    await holdFiguresExclusive(tx, agency.id);
     const current = await yearRow(tx, agency.id, year);
     if (current?.lockedAt == null) throw new ReportNotLockedError(year);
     await tx.update(reportYears).set({ lockedAt: null, lockedBy: null, updatedAt: sql`now()` }).where(and(eq(reportYears.agencyId, agency.id), eq(reportYears.year, year)));
@@ -193,8 +213,13 @@ export async function reopenReport(db: Db, actor: Actor, agencyCode: string, yea
   });
 }
 
-/** The locked years of an agency, with their templates. */
+/**
+ * The locked years of an agency, with their templates. Called by every writer inside its transaction: it
+ * first takes the agency's figures lock in shared mode, so a year cannot be locked between this check and
+ * the writer's commit (figuresLock.ts).
+ */
 export async function lockedYears(db: Conn, agencyId: string): Promise<{ year: number; template: '2019' | '2021' }[]> {
+  await holdFiguresShared(db, agencyId);
   const rows = await db.select({ year: reportYears.year }).from(reportYears).where(and(eq(reportYears.agencyId, agencyId), isNotNull(reportYears.lockedAt)));
   return rows.map((r) => ({ year: r.year, template: templateOrThrow(r.year) }));
 }
@@ -315,7 +340,17 @@ export interface CellAppeal {
 export type CellListing =
   | { cell: string; kind: 'cases'; count: number; figure: number | null; items: CellCase[] }
   | { cell: string; kind: 'appeals'; count: number; figure: number | null; items: CellAppeal[] }
+  | { cell: string; kind: 'catalogue'; count: number; figure: number | null; items: CellDocument[] }
   | { cell: string; kind: 'entered'; count: null; figure: number | null; items: [] };
+
+export interface CellDocument {
+  id: string;
+  indexNumber: string;
+  title: string;
+  writtenOn: string;
+  publishedOn: string | null;
+  validity: string;
+}
 
 /** The records a cell of an agency's report on `year` counts (the drill-down). */
 export async function cellRecords(db: Db, actor: Actor, agencyCode: string, year: number, cell: string): Promise<CellListing> {
@@ -327,6 +362,10 @@ export async function cellRecords(db: Db, actor: Actor, agencyCode: string, year
   switch (src.kind) {
     case 'entered':
       return { cell, kind: 'entered', count: null, figure, items: [] };
+    case 'catalogue': {
+      const rows = src.ids.length === 0 ? [] : await db.select({ id: catalogueDocuments.id, indexNumber: catalogueDocuments.indexNumber, title: catalogueDocuments.title, writtenOn: catalogueDocuments.writtenOn, publishedOn: catalogueDocuments.publishedOn, validity: catalogueDocuments.validity }).from(catalogueDocuments).where(inArray(catalogueDocuments.id, src.ids)).orderBy(catalogueDocuments.writtenOn, catalogueDocuments.indexNumber);
+      return { cell, kind: 'catalogue', count: rows.length, figure, items: rows };
+    }
     case 'appeals': {
       const rows = src.ids.length === 0 ? [] : await db.select().from(appealsTable).where(inArray(appealsTable.id, src.ids)).orderBy(appealsTable.filedOn, appealsTable.id);
       return { cell, kind: 'appeals', count: rows.length, figure, items: rows.map((a) => ({ id: a.id, body: a.body, caseNumber: a.caseNumber, path: a.path, filedOn: a.filedOn, result: a.result, decidedOn: a.decidedOn })) };

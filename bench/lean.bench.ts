@@ -1,0 +1,159 @@
+/**
+ * Lean paths (issue 14): online intake over HTTP against pgbench doing the equivalent writes (one
+ * application row and one event row per transaction) on the same PostgreSQL in the same run; `npm start`
+ * on a fresh data directory and on restart (until it serves); the idle server's memory (RSS).
+ */
+import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { systemActor } from '../src/accounts/actor.ts';
+import { addAgency } from '../src/agencies/agencies.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { SecretKey } from '../src/db/secretKey.ts';
+import { buildApp } from '../src/http/app.ts';
+import { DiskFileStore } from '../src/requests/fileStore.ts';
+import { residentIdCheckChar } from '../src/requests/identity.ts';
+import { createScratchPgDatabase } from '../test/support/db.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SECONDS = 5;
+const CLIENTS = 8;
+
+async function pgUrl(): Promise<string | undefined> {
+  const url = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await c.connect();
+    await c.end();
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+const idNumber = `11010519491231002${residentIdCheckChar('11010519491231002')}`;
+const body = JSON.stringify({
+  applicant: { kind: 'natural_person', name: '张三丰', idType: 'resident_id', idNumber, phone: '13812345678', address: '北京市西城区某某街1号' },
+  description: '2020年度信访工作统计数据及相关文件',
+  form: 'electronic',
+  delivery: 'email',
+});
+
+async function intakePerSecond(base: string): Promise<number> {
+  const scratch = await createScratchPgDatabase(base);
+  const database = await openDatabase({ url: scratch.url, poolSize: 10 });
+  const dir = mkdtempSync(path.join(tmpdir(), 'gk-bench-'));
+  try {
+    const sys = systemActor('bench');
+    await addAgency(database.db, sys, { code: 'bench-region', name: '基准测试地区' });
+    await addAgency(database.db, sys, { code: 'bench', name: '基准测试机关', parentCode: 'bench-region' });
+    const key = SecretKey.random();
+    const app = await buildApp({ db: database.db, key, files: new DiskFileStore(dir, key), publicLimitPerMinute: 1_000_000 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/api/v1/public/agencies/bench/applications`;
+    let done = 0;
+    const end = performance.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < end) {
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          if (res.status !== 201) throw new Error(`intake ${res.status}`);
+          await res.arrayBuffer();
+          done += 1;
+        }
+      }),
+    );
+    await app.close();
+    return done / SECONDS;
+  } finally {
+    await database.close();
+    await scratch.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function pgbenchPerSecond(base: string, dir: string): Promise<number> {
+  return (async () => {
+    const scratch = await createScratchPgDatabase(base);
+    try {
+      const c = new pg.Client({ connectionString: scratch.url });
+      await c.connect();
+      await c.query(`create table a (id text primary key, agency_id text not null, receipt_code text unique not null, personal_data text not null, description text not null, state text not null, submitted_at timestamptz not null default now(), clock jsonb);
+        create index on a (agency_id, state);
+        create table e (id text primary key, agency_id text not null, application_id text references a(id), kind text not null, payload jsonb not null, created_at timestamptz not null default now());
+        create index on e (application_id, id)`);
+      await c.end();
+      const script = path.join(dir, 'intake.sql');
+      writeFileSync(
+        script,
+        `\\set n random(1, 1000000000)
+BEGIN;
+INSERT INTO a (id, agency_id, receipt_code, personal_data, description, state, clock) VALUES (gen_random_uuid()::text, 'bench', 'R' || :n || '-' || :client_id || '-' || txid_current(), repeat('x', 400), '2020年度信访工作统计数据及相关文件', 'submitted', '{"dueOn":"2021-03-29"}') RETURNING id \\gset
+INSERT INTO e (id, agency_id, application_id, kind, payload) VALUES (gen_random_uuid()::text, 'bench', ':id', 'submitted', '{"date":"2021-03-01","channel":"online"}');
+END;
+`,
+      );
+      const u = new URL(scratch.url);
+      const r = spawnSync('pgbench', ['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), '-f', script, '-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres', u.pathname.slice(1)], { encoding: 'utf8' });
+      const m = /tps = ([\d.]+)/.exec(r.stdout);
+      if (m === null) throw new Error(`pgbench: ${r.stdout} ${r.stderr}`);
+      return Number(m[1]);
+    } finally {
+      await scratch.drop();
+    }
+  })();
+}
+
+function startOnce(env: NodeJS.ProcessEnv): Promise<{ ms: number; rssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      const m = /门户:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m === null) return;
+      child.stdout.removeAllListeners('data');
+      void (async () => {
+        const res = await fetch(`${m[1]}/`);
+        const ms = performance.now() - started;
+        if (res.status !== 200) reject(new Error(`portal ${res.status}`));
+        await new Promise((r) => setTimeout(r, 3000));
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+        child.kill('SIGTERM');
+        child.on('exit', () => resolve({ ms, rssMb: rss }));
+      })();
+    });
+    child.on('error', reject);
+  });
+}
+
+export async function run(): Promise<string[]> {
+  const lines: string[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'gk-lean-'));
+  try {
+    const data = path.join(dir, 'data');
+    const fresh = await startOnce({ GONGKAI_DATA_DIR: data });
+    const restart = await startOnce({ GONGKAI_DATA_DIR: data });
+    lines.push(`npm start (PGlite, until the portal answers): fresh data directory ${(fresh.ms / 1000).toFixed(1)} s (target < 8 s), restart ${(restart.ms / 1000).toFixed(1)} s (target < 3 s)`);
+    lines.push(`idle memory 3 s after start (RSS): ${fresh.rssMb.toFixed(0)} MB after the fresh start, ${restart.rssMb.toFixed(0)} MB after the restart`);
+    const base = await pgUrl();
+    if (base === undefined) {
+      lines.push('intake vs pgbench: no PostgreSQL at DATABASE_URL or 127.0.0.1:5432 — not measured');
+    } else {
+      const intake = await intakePerSecond(base);
+      const bench = await pgbenchPerSecond(base, dir);
+      lines.push(`intake over HTTP (POST /api/v1/public/…/applications, ${CLIENTS} clients, ${SECONDS} s, PostgreSQL): ${intake.toFixed(0)} applications/s`);
+      lines.push(`pgbench, the equivalent two-insert transaction (${CLIENTS} clients, same server, same run): ${bench.toFixed(0)} tps → intake is ${((intake / bench) * 100).toFixed(1)} % of pgbench (target ≥ 25 %)`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
