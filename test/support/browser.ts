@@ -3,7 +3,7 @@
  * accessibility. `scripts/install-browser.sh` (run by .ci/run) installs Chromium; a test that needs it
  * fails with that instruction when it is missing, never skips.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -48,7 +48,9 @@ const AXE_SOURCE_PATH = require.resolve('axe-core/axe.min.js');
 
 /** Runs axe-core in the page; returns the serious and critical violations (the ones that fail a test). */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_SOURCE_PATH });
+  // Evaluated over the DevTools protocol, not as a <script> tag: pages keep their Content-Security-Policy
+  // (script-src 'self' or 'none') in force during the test.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(AXE_SOURCE_PATH, 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document);

@@ -1,0 +1,97 @@
+/**
+ * Administration in the console, in Chromium: the administrator lists the users, adds one with roles (a
+ * common password refused by the policy, with its reason), resets a password, deactivates the user (who
+ * then cannot log in) and activates them again (who then logs in with the new password). Screens: Chinese,
+ * axe, no console error, screenshots.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import type { TestBrowser } from '../support/browser.ts';
+import { checkConsoleScreen, forgetExpectedRefusal, loginToConsole, newConsoleContext } from '../support/consoleBrowser.ts';
+import { startConsoleServer } from '../support/consoleServer.ts';
+import type { ConsoleServer } from '../support/consoleServer.ts';
+
+const TODAY = '2026-09-01';
+const NEW_PASSWORD = 'Qiuyue-lanting-2026';
+
+let server: ConsoleServer;
+let tb: TestBrowser;
+let browser: Browser;
+
+before(async () => {
+  server = await startConsoleServer({ today: TODAY });
+  tb = await launchBrowser();
+  browser = tb.browser;
+  const dir = process.env['SCREENSHOT_DIR'];
+  if (dir !== undefined) mkdirSync(dir, { recursive: true });
+});
+after(async () => {
+  await tb?.close();
+  await server?.close();
+});
+
+/** Tries to log in; returns the page's error text, or null when the console opened. */
+async function tryLogin(username: string, password: string): Promise<string | null> {
+  const context = await newConsoleContext(browser, TODAY);
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/console/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  const out = await Promise.race([
+    page.getByRole('button', { name: /退\s*出/ }).waitFor().then(() => null),
+    page.getByRole('alert').waitFor().then(() => page.getByRole('alert').innerText()),
+  ]);
+  await context.close();
+  return out;
+}
+
+describe('administration: users', () => {
+  it('adds a user with roles, resets the password, deactivates and activates the user', async () => {
+    const u = await loginToConsole(browser, server, TODAY, 'admin');
+    await u.page.getByText('系统管理').first().waitFor();
+    await u.page.getByRole('menuitem', { name: '用户管理' }).click();
+    await u.page.getByRole('cell', { name: 'clerk', exact: true }).waitFor();
+    assert.match(await u.page.getByRole('row').filter({ hasText: 'head' }).first().innerText(), /负责人/);
+    await checkConsoleScreen(u, '30-users');
+
+    await u.page.getByRole('button', { name: '新增用户' }).click();
+    const dialog = u.page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('wangfang');
+    await dialog.getByLabel('姓名').fill('王芳');
+    await dialog.getByLabel('角色').click();
+    await u.page.locator('.ant-select-item-option[title="负责人"]').click();
+    await dialog.locator('.ant-modal-title').click();
+    await dialog.getByLabel('初始密码').fill('password123');
+    await checkConsoleScreen(u, '31-users-add');
+    await dialog.getByRole('button', { name: /新\s*增/ }).click();
+    await u.page.getByText(/这是常见密码，容易被猜中，请换一个/).waitFor();
+    forgetExpectedRefusal(u, 400);
+    await dialog.getByLabel('初始密码').fill('Chunfeng-xuyuan-88');
+    await dialog.getByRole('button', { name: /新\s*增/ }).click();
+    await u.page.getByText('已新增用户 wangfang').waitFor();
+    const row = u.page.getByRole('row').filter({ hasText: 'wangfang' });
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /王芳 承办人 ?负责人 .* 启用/);
+
+    await row.getByRole('button', { name: '重设密码（wangfang）' }).click();
+    await u.page.getByRole('dialog').getByLabel('新密码').fill(NEW_PASSWORD);
+    await u.page.getByRole('dialog').getByRole('button', { name: /重\s*设/ }).click();
+    await u.page.getByText('已重设 王芳 的密码，其全部会话已退出').waitFor();
+    assert.notEqual(await tryLogin('wangfang', 'Chunfeng-xuyuan-88'), null, 'the old password no longer works');
+
+    await row.getByRole('button', { name: '停用（wangfang）' }).click();
+    await u.page.getByRole('dialog').getByRole('button', { name: /停\s*用/ }).click();
+    await row.getByText('已停用').waitFor();
+    await checkConsoleScreen(u, '32-users-deactivated');
+    assert.notEqual(await tryLogin('wangfang', NEW_PASSWORD), null, 'a deactivated user cannot log in');
+
+    await row.getByRole('button', { name: '启用（wangfang）' }).click();
+    await row.getByText('启用', { exact: true }).waitFor();
+    assert.equal(await tryLogin('wangfang', NEW_PASSWORD), null, 'active again, with the reset password');
+    assert.equal(await u.page.getByRole('button', { name: '停用（admin）' }).isDisabled(), true, 'an administrator cannot deactivate themself');
+    await u.page.context().close();
+  });
+});
