@@ -29,7 +29,7 @@ export async function run(): Promise<string[]> {
     });
     await page.goto(`${server.origin}/console/`);
     await page.getByLabel('用户名').fill('clerk');
-    await page.getByLabel('密码').fill(server.password);
+    await page.getByLabel('密码').fill(server.passwordOf('clerk'));
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByText('期限中止').first().waitFor();
 

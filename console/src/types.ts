@@ -18,6 +18,8 @@ export interface Labels {
   deliveries: Labelled[];
   deliveryMethods: Labelled[];
   roles: Labelled[];
+  art20Items: Labelled[];
+  documentKinds: Labelled[];
   events: Labelled[];
   letterPlaceholder: string;
 }

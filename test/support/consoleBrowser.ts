@@ -33,7 +33,7 @@ export async function loginToConsole(browser: Browser, server: ConsoleServer, to
   });
   await page.goto(`${server.origin}/console/`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(server.password);
+  await page.getByLabel('密码').fill(server.passwordOf(username));
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByRole('button', { name: /退\s*出/ }).waitFor();
   return { page, errors, refused };

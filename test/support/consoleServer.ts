@@ -19,8 +19,10 @@ export interface ConsoleServer {
   db: TestDb;
   /** http://127.0.0.1:PORT */
   origin: string;
-  /** The demo users' password. */
+  /** The demo administrator's password. */
   password: string;
+  /** Each demo user's password (the seed gives every user their own). */
+  passwordOf(username: string): string;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,8 @@ export async function startConsoleServer(options: { today?: string } = {}): Prom
   const db = await createTestDb();
   const key = SecretKey.random();
   const demo = await seedDemo(db.db, key, undefined);
-  const password = demo.logins[0]?.password;
+  const passwords = new Map(demo.logins.map((l) => [l.username, l.password]));
+  const password = passwords.get('admin');
   if (password === undefined) throw new Error('demo seed gave no password');
   const dir = mkdtempSync(path.join(tmpdir(), 'gk-console-'));
   const today = options.today;
@@ -46,6 +49,11 @@ export async function startConsoleServer(options: { today?: string } = {}): Prom
     db,
     origin: address,
     password,
+    passwordOf: (username) => {
+      const p = passwords.get(username);
+      if (p === undefined) throw new Error(`no demo user ${username}`);
+      return p;
+    },
     close: async () => {
       await app.close();
       await db.close();

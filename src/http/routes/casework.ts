@@ -3,6 +3,7 @@
  * law/, so the console never retypes them), the steps allowed on a case now, and the audited showing of
  * an applicant's personal data in full. Routes only parse, authorise and call queries/commands.
  */
+import { ART20_ITEMS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../law/catalogue.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
@@ -58,6 +59,9 @@ export function labels() {
     deliveries: DELIVERIES.map((id) => ({ id, label: DELIVERY_LABELS[id] })),
     deliveryMethods: DELIVERY_METHODS.map((id) => ({ id, label: DELIVERY_METHOD_LABELS[id] })),
     roles: ROLES.map((id) => ({ id, label: ROLE_LABELS[id] })),
+    /** The catalogue: 《条例》第二十条's items and the document kinds. */
+    art20Items: ART20_ITEMS.map((i) => ({ id: i.id, label: `${i.numeral}${i.column}` })),
+    documentKinds: DOCUMENT_KINDS.map((id) => ({ id, label: DOCUMENT_KIND_LABELS[id] })),
     events: Object.entries(EVENT_LABELS).map(([id, label]) => ({ id, label })),
     letterPlaceholder: LETTER_PLACEHOLDER.source,
   };
