@@ -118,6 +118,10 @@ describe('the console and the working calendar', () => {
     await loaded.getByText('已载入').waitFor();
     assert.match(await loaded.innerText(), /系统管理员 \d{4}-\d\d-\d\d \d\d:\d\d/);
     await u.page.locator('.gk-calendar-warning').waitFor({ state: 'detached' });
+    await loaded.getByRole('button', { name: '查看2027年日历' }).click();
+    await u.page.locator('.gk-year-shown').getByText('2027年工作日历').waitFor();
+    assert.equal(await u.page.locator('.gk-year-shown table.gk-month').count(), 12);
+    assert.equal(await u.page.locator('.gk-year-shown td.gk-day-holiday').count(), 28, 'the loaded year\'s holidays');
     await checkConsoleScreen(u, '25-calendar-loaded');
 
     // a later notice replaces the year; it moves this case's due date earlier

@@ -95,7 +95,7 @@ export function CalendarAdminPage() {
     <div>
       <h1 style={{ fontSize: 18, margin: '0 0 8px' }}>工作日历</h1>
       <Row gutter={12}>
-        <Col span={10}>
+        <Col span={11}>
           <Card size="small" title="已有的年份" style={{ marginBottom: 12 }}>
             {warning !== null && <Alert style={{ marginBottom: 8 }} type="warning" title={`${warning.year}年尚未载入`} />}
             <Table<YearRow>
@@ -107,14 +107,14 @@ export function CalendarAdminPage() {
               columns={[
                 { title: '年份', dataIndex: 'year', width: 70, render: (v: number) => `${v}年` },
                 { title: '来源', dataIndex: 'source', width: 90, render: (v: string) => (v === 'package' ? <Tag>软件包自带</Tag> : <Tag color="green">已载入</Tag>) },
-                { title: '通知文号', dataIndex: 'notice', render: (v: string | null) => v ?? '—' },
-                { title: '载入人、时间', key: 'by', width: 150, render: (_: unknown, r) => (r.loadedAt === null ? '—' : `${r.loadedByName ?? '—'} ${chinaTime(r.loadedAt)}`) },
+                { title: '通知文号', dataIndex: 'notice', width: 175, render: (v: string | null) => v ?? '—' },
+                { title: '载入人、时间', key: 'by', width: 175, render: (_: unknown, r) => (r.loadedAt === null ? '—' : `${r.loadedByName ?? '—'} ${chinaTime(r.loadedAt)}`) },
                 { title: '', key: 'show', width: 70, render: (_: unknown, r) => <Button size="small" type="link" onClick={() => showYear(r.year)} aria-label={`查看${r.year}年日历`}>查看</Button> },
               ]}
             />
           </Card>
         </Col>
-        <Col span={14}>
+        <Col span={13}>
           <Card size="small" title="载入国务院办公厅节假日安排通知" style={{ marginBottom: 12 }}>
             <p style={{ margin: '0 0 6px', color: '#595959' }}>
               将《国务院办公厅关于某年部分节假日安排的通知》全文（含标题和文号）粘贴到下面，先预览核对，再确认载入。载入后所有在办申请的期限按新日历重算。
@@ -159,7 +159,7 @@ export function CalendarAdminPage() {
         </Card>
       )}
       {shown !== null && (
-        <Card size="small" title={`${shown.year}年工作日历`} extra={<Button size="small" onClick={() => setShown(null)}>收起</Button>}>
+        <Card size="small" className="gk-year-shown" title={`${shown.year}年工作日历`} extra={<Button size="small" onClick={() => setShown(null)}>收起</Button>}>
           <YearGrid year={shown.year} days={shown.days} />
         </Card>
       )}
