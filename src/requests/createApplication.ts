@@ -12,6 +12,7 @@ import { validateApplicationInput } from './applicationInput.ts';
 import type { ApplicationInput, Channel } from './applicationInput.ts';
 import { computeCaseClock } from './clock.ts';
 import type { CaseContext } from './context.ts';
+import { applicantKeyOf } from './applicantKey.ts';
 import { maskName } from './identity.ts';
 import { loadCase, toView } from './queries.ts';
 import type { ApplicationView } from './queries.ts';
@@ -85,6 +86,7 @@ export async function createApplication(ctx: CaseContext, props: CreateProps): P
           applicantKind: a.kind,
           applicantMasked: a.kind === 'natural_person' ? maskName(a.name) : a.name,
           personalData: ctx.key.encryptJson(a),
+          applicantKey: applicantKeyOf(ctx.key, a),
           description: input.description,
           documentNumber: input.documentNumber ?? null,
           purpose: input.purpose ?? null,
