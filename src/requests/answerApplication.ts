@@ -22,7 +22,8 @@ import type { AnswerFacts } from './answerFacts.ts';
 import type { CaseContext } from './context.ts';
 import { TransitionNotAllowedError } from './errors.ts';
 import { findPlaceholders } from './letterDraft.ts';
-import { draftFor, findEarlierAnswered, parseOutcome, thirdPartyRecord, upsertLetter } from './letters.ts';
+import { draftFor, findEarlierAnswered, parseOutcome, remediesFor, thirdPartyRecord, upsertLetter } from './letters.ts';
+import { REMEDY_BASIS, remedyKindFor } from '../law/remedies.ts';
 import { findLetter } from './queries.ts';
 import type { EventRow, LoadedCase } from './queries.ts';
 import { validateLetterText } from './saveLetter.ts';
@@ -158,6 +159,15 @@ export function answerApplication(ctx: CaseContext, props: AnswerApplicationProp
         const saved = await findLetter(ctx.db, c.row.id);
         if (saved !== undefined && saved.outcome === outcome) letter = { title: saved.title, body: saved.body };
         else letter = await draftFor(ctx.db, ctx.key, c, events, outcome, date, { facts, itemOutcomes });
+      }
+      const remedies = remediesFor(settings, outcome, itemOutcomes);
+      if (!letter.body.includes(remedies)) {
+        const kind = remedyKindFor(outcome, itemOutcomes);
+        throw new TransitionNotAllowedError(
+          `告知书应载明救济途径（${REMEDY_BASIS[kind]}）${kind === 'prereview' ? '：依第十四条至第十六条不予公开的，须写明应当先申请行政复议' : ''}。应有的文字：${remedies}`,
+          'letter.remedies',
+          'letter.body',
+        );
       }
       const left = findPlaceholders(`${letter.title}\n${letter.body}`);
       if (left.length > 0) {
