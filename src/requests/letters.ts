@@ -113,7 +113,9 @@ export async function getLetter(db: Db, actor: Actor, key: SecretKey, applicatio
   const base = { applicationId, agencyName: c.agencyName, receiptCode: c.row.receiptCode };
   if (saved !== undefined && (outcome === undefined || outcome === saved.outcome || saved.status === 'sent')) {
     const o = parseOutcome(saved.outcome);
-    return { ...base, title: saved.title, body: saved.body, articles: OUTCOME_LAW[o].articles, outcome: o, status: saved.status === 'sent' ? 'sent' : 'saved', number: saved.number ?? null, issuedOn: saved.issuedOn };
+    // The articles this case's letter relies on (36(一) vs (二), (四) vs (五), Art. 32 only when consulted).
+    const articles = c.row.outcome === o ? (await draftFor(db, key, c, await loadEvents(db, applicationId), o, saved.issuedOn ?? today ?? todayInChina())).articles : OUTCOME_LAW[o].articles;
+    return { ...base, title: saved.title, body: saved.body, articles, outcome: o, status: saved.status === 'sent' ? 'sent' : 'saved', number: saved.number ?? null, issuedOn: saved.issuedOn };
   }
   const o = parseOutcome(outcome ?? c.row.outcome ?? 'granted');
   const draft = await draftFor(db, key, c, await loadEvents(db, applicationId), o, today ?? todayInChina());

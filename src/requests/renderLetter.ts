@@ -13,7 +13,7 @@ export interface RenderableLetter {
 
 /** The reference line under the title: the 文号 (or 草稿) and the receipt code. */
 function refLine(letter: RenderableLetter): string {
-  return `${letter.number === undefined || letter.number === null ? '（草稿，未编文号）' : letter.number}　　受理编号：${letter.receiptCode}`;
+  return `${letter.number === undefined || letter.number === null ? '（草稿，未编文号）' : letter.number}\u3000\u3000受理编号：${letter.receiptCode}`;
 }
 
 /** The body's lines: the salutation, the paragraphs, then (after an empty line) the signature block. */
