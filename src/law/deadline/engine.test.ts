@@ -322,7 +322,7 @@ describe('computeClock: late 补正 notice (decisions.md #21)', () => {
   it('records a 补正 notice after the 7th working day with its real date and flags it 逾期告知补正', () => {
     const r = computeClock([received('2020-09-28'), ev('supplement-requested:2020-11-05@2020-10-15'), ev('supplement-received@2020-10-20')], cal);
     assert.equal(r.supplementNoticeLate, true);
-    assert.ok(r.steps.some((s) => s.date === '2020-10-15' && s.text.startsWith('逾期告知补正') && s.text.includes('2020年10月13日')));
+    assert.ok(r.steps.some((s) => s.date === '2020-10-15' && s.text.startsWith('逾期告知补正') && s.text.includes('最迟2020年10月14日')));
     assert.equal(r.due, '2020-11-17');
   });
 });
