@@ -103,9 +103,9 @@ function decision(c: LetterDraftInput): { text: string; articles: readonly strin
     case 'withheld.third_party_rights': {
       const consultation =
         c.thirdParty === 'objects'
-          ? `本机关依照${LAW}第三十二条书面征求了第三方意见，第三方${c.thirdPartyRepliedOn === null ? '' : `于${cnDate(c.thirdPartyRepliedOn)}`}书面答复不同意公开。`
+          ? `经书面征求意见，第三方${c.thirdPartyRepliedOn === null ? '' : `于${cnDate(c.thirdPartyRepliedOn)}`}书面答复不同意公开。`
           : c.thirdParty === 'lapsed'
-            ? `本机关依照${LAW}第三十二条书面征求了第三方意见，第三方逾期未提出意见，由本机关依照条例规定决定。`
+            ? '经书面征求意见，第三方逾期未提出意见，由本机关依照条例的规定决定。'
             : `本机关未能征求第三方意见，理由：${fact(f, 'noConsultationReason')}。`;
       const articles = c.thirdParty === 'none' ? ['第十五条', '第三十六条第（三）项'] : law;
       return {

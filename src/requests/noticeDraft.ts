@@ -4,7 +4,7 @@
  * block (agency, （印章）, date) after an empty line. Pure: the caller loads the case and the settings.
  */
 import { formatChineseDate } from '../calendar/civilDate.ts';
-import { FEE_BASIS, FEE_METHOD_LABELS } from '../law/fees.ts';
+import { FEE_BASIS } from '../law/fees.ts';
 import type { FeeResult } from '../law/fees.ts';
 import { quoteDescription, SEAL_MARK } from './letterDraft.ts';
 
@@ -105,17 +105,16 @@ function yuan(fen: number): string {
 
 /** 收费通知书 (109号): basis, standard, count, amount with its breakdown, 减免, how to pay, 20 working days. */
 export function feeNotice(c: NoticeCase, f: FeeNoticeFacts): NoticeText {
-  const method = FEE_METHOD_LABELS[f.fee.method];
   const count = f.fee.method === 'per-item' ? `${you(c)}本自然月内累计提出政府信息公开申请${f.count}件（含本件）` : `本申请所需提供的信息共${f.count}页`;
   const standard =
     f.fee.method === 'per-item'
-      ? '按件计收：同一申请人一个自然月内累计申请10件以下（含10件）的不收费；11–30件（含30件）的部分每件收费100元；31件以上的部分，以10件为一档，每增加一档，收费标准提高100元/件'
-      : '按量计收：同一申请件中，30页以下（含30页）的不收费；31–100页（含100页）的部分每页收费10元；101–200页（含200页）的部分每页收费20元；201页以上的部分每页收费40元';
+      ? '按件计收，同一申请人一个自然月内累计申请10件以下（含10件）的不收费；11–30件（含30件）的部分每件收费100元；31件以上的部分，以10件为一档，每增加一档，收费标准提高100元/件'
+      : '按量计收，同一申请件中，30页以下（含30页）的不收费；31–100页（含100页）的部分每页收费10元；101–200页（含200页）的部分每页收费20元；201页以上的部分每页收费40元';
   const reduction = f.chargedFen < f.fee.amountFen ? `经本机关决定，${f.chargedFen === 0 ? '免收' : `减收${yuan(f.fee.amountFen - f.chargedFen)}`}，理由：${f.reductionReason ?? ''}。应缴金额为${yuan(f.chargedFen)}。` : `应缴金额为${yuan(f.chargedFen)}。`;
   return compose('fee', c, c.applicantName, [
     application(c),
     `${count}，数量、频次明显超过合理范围。根据${LAW}第四十二条和${FEE_BASIS}的规定，本机关依法收取信息处理费。`,
-    `收费标准（${method}）：${standard}。`,
+    `收费标准：${standard}。`,
     `计算明细：${f.fee.breakdown.map((l) => l.text).join('；')}；合计${yuan(f.fee.amountFen)}。${reduction}`,
     `缴费方式：${f.payment.replace(/[。\s]+$/u, '')}。信息处理费按照非税收入管理，本机关开具财政票据。`,
     `请${you(c)}自收到本通知书次日起20个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。收费通知发出至缴费到达期间不计算在答复期限内。`,

@@ -50,7 +50,8 @@ export async function noticeCase(ctx: CaseContext, c: LoadedCase, date: CivilDat
       description: c.row.description,
       receivedOn: c.row.receivedOn,
       issuedOn: date,
-      remedies: fillRemedies(settings.remedies.general, req.reviewBody, req.court),
+      // A notice is not an answer: its remedies sentence speaks of this notice.
+      remedies: fillRemedies(settings.remedies.general, req.reviewBody, req.court).replaceAll('本答复', '本告知书'),
     },
   };
 }

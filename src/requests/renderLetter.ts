@@ -68,7 +68,8 @@ export function renderLetterPdf(letter: RenderableLetter): Promise<Buffer> {
     doc.fontSize(12).text(salutation);
     doc.moveDown(0.3);
     for (const p of paragraphs) {
-      doc.text(`\u3000\u3000${p}`, { lineGap: 6, align: 'justify' });
+      // First-line indent of two characters (pdfkit's `indent` keeps the wrapped lines full width).
+      doc.text(p, { indent: 24, lineGap: 6, align: 'justify' });
       doc.moveDown(0.3);
     }
     doc.moveDown(1.5);
