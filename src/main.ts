@@ -8,6 +8,9 @@ import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { DiskFileStore } from './requests/fileStore.ts';
 import path from 'node:path';
+import { nextYearWarning } from './calendar/nextYearWarning.ts';
+import { installationCalendar } from './calendarYears/installationCalendar.ts';
+import { todayInChina } from './requests/today.ts';
 
 const options = optionsFromEnv();
 const dataDir = dataDirFromEnv();
@@ -24,6 +27,8 @@ const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
 await app.listen({ port, host });
 
+// From 1 October, while next year's holiday arrangement is not loaded (decisions.md #23).
+const calendarWarning = nextYearWarning(await installationCalendar(database.db), todayInChina());
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const lines = [
   `gongkai 已启动（数据库：${database.engine} ${database.location}）`,
@@ -39,6 +44,7 @@ const lines = [
   '  登录（POST /api/v1/auth/login）：',
   ...demo.logins.map((l) => `    ${l.username.padEnd(6)} / ${l.password ?? '（已设置，见首次启动时的输出）'}   角色：${l.roles}`),
   ...demo.warnings.map((w) => `  注意：${w}`),
+  ...(calendarWarning === null ? [] : [`  注意：${calendarWarning.message}`]),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 

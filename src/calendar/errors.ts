@@ -13,8 +13,8 @@ export class InvalidDateError extends DomainError {
 }
 
 /**
- * A date in a year whose holiday arrangement the calendar does not hold. Working days cannot be known
- * from weekdays alone (调休), so the calendar refuses rather than guesses.
+ * A date before the calendar's horizon (the 2019 条例): no period of this system runs there. (A year after
+ * the held ones is not refused: it is counted Monday to Friday and marked provisional, decisions.md #22.)
  */
 export class CalendarYearUnknownError extends DomainError {
   readonly code = 'calendar.year_unknown';
@@ -27,7 +27,7 @@ export class CalendarYearUnknownError extends DomainError {
     const what = date === undefined ? `${year}年` : `${date}（${year}年）`;
     super(
       `工作日历不包含${what}的节假日安排（已知年份：${range}）。` +
-        `请在国务院办公厅公布该年度节假日安排后用 --calendar 载入该年的覆盖数据。`,
+        `本系统按2019年修订的《条例》计算期限，不受理更早年份的日期。`,
       [{ path: date === undefined ? 'year' : 'date', rule: 'calendar.year_unknown', message: `unknown year ${year}; known: ${range}` }],
     );
     this.year = year;

@@ -2,3 +2,6 @@
 export * from './civilDate.ts';
 export * from './errors.ts';
 export * from './workCalendar.ts';
+export * from './holidayNotice.ts';
+export * from './nextYearWarning.ts';
+export * from './yearGrid.ts';

@@ -173,12 +173,23 @@ describe('counting working days', () => {
     assert.equal(cal.addWorkdays('2019-12-31', 3), '2020-01-06');
     assert.equal(cal.workdaysBetween('2021-12-31', '2022-01-07'), 4);
   });
-  it('refuses years it does not know, never guessing from weekends', () => {
-    assert.deepEqual(cal.knownYears(), [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
-    for (const f of [() => cal.isWorkday('2027-01-04'), () => cal.isWorkday('2018-12-31'), () => cal.addWorkdays('2026-12-31', 1), () => cal.addWorkdays('2019-01-02', -2), () => cal.workdaysBetween('2026-12-01', '2027-01-15')]) {
+  it('refuses dates before the 2019 条例', () => {
+    for (const f of [() => cal.isWorkday('2018-12-31'), () => cal.addWorkdays('2019-01-02', -2), () => cal.workdaysBetween('2018-12-01', '2019-01-15')]) {
       assert.throws(f, (e: unknown) => e instanceof CalendarYearUnknownError && e.code === 'calendar.year_unknown' && e.kind === 'invalid-input');
     }
-    assert.throws(() => cal.isWorkday('2027-01-04'), /2019–2026/);
+  });
+  it('counts a year it does not hold Monday to Friday, and says so (decisions.md #22)', () => {
+    assert.deepEqual(cal.knownYears(), [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    assert.equal(cal.isKnownYear(2027), false);
+    assert.equal(cal.isProvisional('2027-01-04'), true);
+    assert.equal(cal.isProvisional('2026-12-31'), false);
+    assert.equal(cal.isWorkday('2027-01-01'), true); // a Friday: no notice loaded, so not known as 元旦
+    assert.equal(cal.isWorkday('2027-01-02'), false); // Saturday
+    assert.equal(cal.addWorkdays('2026-12-31', 1), '2027-01-01');
+    assert.equal(cal.workdaysBetween('2026-12-01', '2027-01-15'), 33); // 22 in December + 11 in January
+    assert.deepEqual(cal.dayInfo('2027-01-04'), { date: '2027-01-04', weekday: '星期一', workday: true, provisional: true });
+    assert.deepEqual(cal.provisionalYearsBetween('2026-12-01', '2028-03-01'), [2027, 2028]);
+    assert.deepEqual(cal.provisionalYearsBetween('2026-12-01', '2026-12-31'), []);
   });
   it('rejects impossible dates and non-integer counts', () => {
     assert.throws(() => cal.isWorkday('2023-02-29'), InvalidDateError);
@@ -218,7 +229,9 @@ describe('overrides', () => {
     // Thu 2026-12-31 → 1/4 Mon
     assert.equal(c.addWorkdays('2026-12-31', 1), '2027-01-04');
     assert.equal(c.dayInfo('2027-02-20').special?.source, '国办发明电〔2026〕X号（测试数据）');
-    assert.throws(() => c.isWorkday('2028-01-03'), CalendarYearUnknownError);
+    assert.equal(c.yearSource(2027), 'installation');
+    assert.equal(c.yearSource(2026), 'package');
+    assert.equal(c.isProvisional('2028-01-03'), true);
   });
   it('a declared year replaces the package data for that year', () => {
     const c = WorkCalendar.create({ years: { '2026': { holidays: { 元旦: ['2026-01-01'] }, workdays: {} } } });

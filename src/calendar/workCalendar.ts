@@ -5,10 +5,14 @@
  * Data, in order of precedence (a later layer wins):
  *   1. the `chinese-days` package data, from 2019 (the first year of the 2019 条例) to its last year;
  *   2. BUILT_IN_CORRECTIONS below, for any day where the package disagrees with a notice;
- *   3. installation overrides (parsed JSON, see parseCalendarOverrides): each declares a whole year and
- *      replaces what the layers above say about that year.
- * A date in any other year is refused (CalendarYearUnknownError): the package would silently treat it as
- * a plain Monday-to-Friday year, which is wrong for every year with a Spring Festival.
+ *   3. installation years (parsed JSON, see parseCalendarOverrides — loaded from the yearly notice into the
+ *      database, or given to the CLI as a file): each declares a whole year and replaces what the layers
+ *      above say about that year.
+ * A year from HORIZON_START on that no layer holds (next year, before its notice is loaded) is counted
+ * Monday to Friday and every answer that touches it is *provisional* (暂定, decisions.md #22): intake must
+ * never stop because the State Council has not yet published, or nobody has yet loaded, a year's notice.
+ * Callers ask `isProvisional` / `provisionalYearsBetween` and say so wherever such a date is shown.
+ * A date before HORIZON_START is refused (CalendarYearUnknownError).
  *
  * Pure: it reads no files. The CLI (or the database layer) loads the JSON and passes the parsed value.
  */
@@ -41,7 +45,12 @@ export interface DayInfo {
   readonly workday: boolean;
   /** Present when the day is an official holiday or a 调休 working day. */
   readonly special?: SpecialDay;
+  /** Present (true) when the day's year is not loaded: `workday` is the Monday-to-Friday guess. */
+  readonly provisional?: true;
 }
+
+/** Where a year's data comes from: the package (with built-in corrections) or the installation. */
+export type YearSource = 'package' | 'installation';
 
 /**
  * Corrections to the package data, each naming the notice it follows. Checked for 2019–2026 against the
@@ -214,36 +223,75 @@ function packageLayer(): Map<number, Map<CivilDate, SpecialDay>> {
 
 export class WorkCalendar {
   readonly #years: ReadonlyMap<number, ReadonlyMap<CivilDate, SpecialDay>>;
+  readonly #sources: ReadonlyMap<number, YearSource>;
   readonly #known: readonly number[];
 
-  private constructor(years: Map<number, Map<CivilDate, SpecialDay>>) {
+  private constructor(years: Map<number, Map<CivilDate, SpecialDay>>, sources: Map<number, YearSource>) {
     this.#years = years;
+    this.#sources = sources;
     this.#known = [...years.keys()].sort((a, b) => a - b);
   }
 
-  /** The package data with the built-in corrections and, if given, the overrides (unknown JSON value). */
+  /**
+   * The package data with the built-in corrections and, if given, installation years: an unknown JSON
+   * value (`{ "years": { … } }`, validated here) or years already validated by parseCalendarOverrides.
+   */
   static create(overrides?: unknown): WorkCalendar {
+    const installed = overrides === undefined ? [] : Array.isArray(overrides) ? (overrides as readonly OverrideYear[]) : parseCalendarOverrides(overrides);
     const years = packageLayer();
+    const sources = new Map<number, YearSource>([...years.keys()].map((y) => [y, 'package' as const]));
     for (const c of BUILT_IN_CORRECTIONS) years.get(yearOf(c.date))?.set(c.date, c);
-    if (overrides !== undefined) {
-      for (const y of parseCalendarOverrides(overrides)) {
-        years.set(y.year, new Map(y.days.map((d) => [d.date, d])));
-      }
+    for (const y of installed) {
+      if (y.year < HORIZON_START) continue;
+      years.set(y.year, new Map(y.days.map((d) => [d.date, d])));
+      sources.set(y.year, 'installation');
     }
-    return new WorkCalendar(years);
+    return new WorkCalendar(years, sources);
   }
 
-  /** The years this calendar can answer for, ascending. */
+  /** The years this calendar holds, ascending. */
   knownYears(): readonly number[] {
     return this.#known;
   }
 
+  /** Whether the year's holiday arrangement is held (package or installation). */
+  isKnownYear(year: number): boolean {
+    return this.#years.has(year);
+  }
+
+  /** Where a held year's data comes from; undefined for a year not held. */
+  yearSource(year: number): YearSource | undefined {
+    return this.#sources.get(year);
+  }
+
+  /** The special days of a held year, ascending (empty for a year not held). */
+  specialDaysOfYear(year: number): readonly SpecialDay[] {
+    const data = this.#years.get(year);
+    return data === undefined ? [] : [...data.values()].sort((a, b) => compareDates(a.date, b.date));
+  }
+
+  /** True when the date's year is not held: what is said about it is the Monday-to-Friday guess. */
+  isProvisional(date: CivilDate): boolean {
+    return !this.#years.has(yearOf(parseCivilDate(date, 'date')));
+  }
+
+  /** The years in [from, to] (either order) that are not held, ascending. */
+  provisionalYearsBetween(from: CivilDate, to: CivilDate): readonly number[] {
+    const a = yearOf(parseCivilDate(from, 'from'));
+    const b = yearOf(parseCivilDate(to, 'to'));
+    const out: number[] = [];
+    for (let y = Math.min(a, b); y <= Math.max(a, b); y += 1) if (!this.#years.has(y)) out.push(y);
+    return out;
+  }
+
+  /** The year's special days, or none (weekday rule) for a year not held; refused before HORIZON_START. */
   #yearData(date: CivilDate, field: string): ReadonlyMap<CivilDate, SpecialDay> {
     parseCivilDate(date, field);
     const year = yearOf(date);
     const data = this.#years.get(year);
-    if (data === undefined) throw new CalendarYearUnknownError(year, this.#known, date);
-    return data;
+    if (data !== undefined) return data;
+    if (year < HORIZON_START) throw new CalendarYearUnknownError(year, this.#known, date);
+    return NO_SPECIAL_DAYS;
   }
 
   isWorkday(date: CivilDate): boolean {
@@ -255,14 +303,13 @@ export class WorkCalendar {
   dayInfo(date: CivilDate): DayInfo {
     const special = this.#yearData(date, 'date').get(date);
     const workday = special !== undefined ? special.kind === 'workday' : !isWeekend(date);
-    return special === undefined
-      ? { date, weekday: weekdayLabel(date), workday }
-      : { date, weekday: weekdayLabel(date), workday, special };
+    const base = special === undefined ? { date, weekday: weekdayLabel(date), workday } : { date, weekday: weekdayLabel(date), workday, special };
+    return this.isProvisional(date) ? { ...base, provisional: true } : base;
   }
 
   /**
    * The date `n` working days after `date` (`date` itself not counted; n = 0 gives `date`). A negative
-   * `n` counts backwards. Every day walked over must lie in a known year.
+   * `n` counts backwards.
    */
   addWorkdays(date: CivilDate, n: number): CivilDate {
     if (!Number.isSafeInteger(n)) {
@@ -307,6 +354,8 @@ export class WorkCalendar {
     return out;
   }
 }
+
+const NO_SPECIAL_DAYS: ReadonlyMap<CivilDate, SpecialDay> = new Map();
 
 let cached: WorkCalendar | undefined;
 

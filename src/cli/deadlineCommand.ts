@@ -4,7 +4,7 @@ import type { WorkCalendar } from '../calendar/index.ts';
 import { CHANNELS, computeClock, parseChannel, parseEventSpec, resolveDeadlineSettings } from '../law/deadline/index.ts';
 import type { ClockEvent, ClockResult, ClockState, EmailReceiptRule } from '../law/deadline/index.ts';
 import { ValidationError } from '../shared/domainError.ts';
-import { loadWorkCalendar } from './calendarCommand.ts';
+import { cliCalendar } from './calendarCommand.ts';
 import { printJson } from './io.ts';
 import { action } from './run.ts';
 
@@ -50,8 +50,10 @@ function render(r: ClockResult): string {
   const day = (date: string): string => formatChineseDate(date);
   lines.push(`收到申请：${day(r.receivedOn)}，${CHANNELS[r.channel].label}`);
   lines.push(`状态：${STATE_LABELS[r.state]}（${r.state}）`);
-  if (r.due !== null) lines.push(`答复期限届满日：${day(r.due)}${r.extended ? '（已延长）' : ''}`);
-  lines.push(`补正通知最迟：${day(r.supplementNoticeDue)}`);
+  const tentative = r.provisional ? '（暂定）' : '';
+  if (r.due !== null) lines.push(`答复期限届满日：${day(r.due)}${r.extended ? '（已延长）' : ''}${tentative}`);
+  lines.push(`补正通知最迟：${day(r.supplementNoticeDue)}${tentative}`);
+  if (r.provisional) lines.push(`暂定：${r.provisionalYears.map((y) => `${y}年`).join('、')}的节假日安排尚未载入，该年日期按周一至周五计算（载入：gongkai calendar load-notice 通知.txt）`);
   if (r.answeredOn !== null) lines.push(`答复日：${day(r.answeredOn)}${r.overdue ? '（逾期）' : ''}`);
   if (r.closedAs !== null) lines.push(`结案类型：${r.closedAs}`);
   if (r.daysRemaining !== null && r.state !== 'closed') {
@@ -80,13 +82,13 @@ export function registerDeadlineCommand(program: Command): void {
     .option('--as-of <date>', '计算已用工作日的日期（默认：最后一个事件之日）')
     .option('--json', '以 JSON 输出 { due, state, steps, … }')
     .option('--days', '逐日列出计入的每个工作日')
-    .option('--calendar <file>', '工作日历覆盖数据 JSON')
+    .option('--calendar <file>', '另加的工作日历数据 JSON（优先于本系统已载入的年份）')
     .option('--receipt-day-counts', '收到申请当日计入期限（默认不计入）')
     .option('--no-fee-notice-pauses', '收费通知期间答复期限照常计算（默认中止计算）')
     .option('--email-receipt <rule>', '电子邮件收到之日：mutual-confirmation（双方确认，默认）或 mail-system（邮件系统收到，207号）', 'mutual-confirmation')
     .action(
-      action((options: DeadlineOptions) => {
-        const calendar = loadWorkCalendar(options.calendar);
+      action(async (options: DeadlineOptions) => {
+        const calendar = await cliCalendar(options.calendar);
         const received: ClockEvent = {
           kind: 'received',
           date: parseCivilDate(options.received, '--received'),

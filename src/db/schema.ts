@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { YearOverride } from '../calendar/workCalendar.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
 
@@ -220,4 +221,29 @@ export const notices = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('notices_application_idx').on(t.applicationId, t.createdAt)],
+);
+
+/**
+ * Calendar years loaded into the installation from the State Council's yearly notice (or as JSON):
+ * append-only, so the table is its own audit trail; the latest row of a year is in force (decisions.md #23).
+ * Installation-wide, hence no agency_id.
+ */
+export const calendarLoads = pgTable(
+  'calendar_loads',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    /** The year as the calendar takes it: `{ source, holidays: {festival: dates}, workdays: {…} }`. */
+    data: jsonb('data').$type<YearOverride>().notNull(),
+    /** The notice's document number or title. */
+    source: text('source').notNull(),
+    /** The notice's text as loaded, when it was loaded from text. */
+    noticeText: text('notice_text'),
+    /** User id, or `system:cli`. */
+    loadedBy: text('loaded_by').notNull(),
+    /** How many open cases had their clock recomputed by this load. */
+    recomputed: integer('recomputed').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('calendar_loads_year_idx').on(t.year, t.id)],
 );

@@ -37,6 +37,9 @@ import { authorize, installAuth, SESSION_COOKIE, setSessionCookie } from './auth
 import { installErrorHandler } from './problem.ts';
 import * as S from './schemas.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { nextYearWarning } from '../calendar/nextYearWarning.ts';
+import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { portalRoutes } from '../portal/routes.ts';
 import { STEP_ROUTES } from './routes/steps.ts';
 import type { CaseContext } from '../requests/context.ts';
@@ -109,7 +112,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       r.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => {
         const s = authorize(req);
-        return { username: s.username, displayName: s.displayName, roles: s.roles };
+        const t = today() ?? todayInChina();
+        // A field any client can show: next year's holiday arrangement is missing (decisions.md #23).
+        const calendarWarning = nextYearWarning(await installationCalendar(db), t);
+        return { username: s.username, displayName: s.displayName, roles: s.roles, calendarWarning };
       });
 
       // ---- agencies and users
@@ -164,7 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       r.get('/applications/unconfirmed', { schema: { tags: ['applications'], summary: '未确认的在线申请（待确认收到或不予登记）' } }, async (req) => {
         const s = authorize(req, PERMISSIONS.readCases, '查看申请');
-        return { items: await listUnconfirmed(db, s, today() ?? todayInChina()) };
+        return { items: await listUnconfirmed(db, s, today() ?? todayInChina(), await installationCalendar(db)) };
       });
       r.get('/applications/:id', { schema: { tags: ['applications'], summary: '申请详情', params: S.IdParams } }, async (req) => {
         const s = authorize(req, PERMISSIONS.readCases, '查看申请');
@@ -245,6 +251,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
       // ---- the annual report, register import, appeal records
       await api.register(reportRoutes, { db, key, today });
+
+      // ---- the working calendar: years held, loading a year's notice
+      await api.register(calendarRoutes, { db, today });
 
       // ---- public (applicants): no login
       r.post('/public/agencies/:code/applications', { schema: { tags: ['public'], summary: '在线提交政府信息公开申请', params: S.CodeParams, body: S.SubmitBody }, config: { rateLimit: publicLimit } }, async (req, reply) => {

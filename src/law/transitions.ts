@@ -155,6 +155,8 @@ export const PERMISSIONS = {
   /** record a reconsideration or litigation (table 4); a 纠正 reopens the application (transition `reopen`) */
   recordAppeals: ['clerk', 'head'],
   readAppeals: ['clerk', 'head', 'supervisor'],
+  /** load a year's holiday arrangement (the State Council's notice) into the installation's calendar */
+  loadCalendar: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

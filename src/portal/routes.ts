@@ -182,7 +182,7 @@ ${error ? html`<div class="notice" role="alert">${error}</div>` : ''}
       const s = await publicStatus(db, code, password);
       return statusPage(200, reply, html`<h1>申请办理进度</h1>
 <div class="card"><p>受理编号：<span class="code">${s.receiptCode}</span></p><p>受理机关：${s.agencyName}</p><p>当前状态：<strong>${s.stateLabel}</strong>${s.outcomeLabel ? html`（${s.outcomeLabel}）` : ''}</p>
-${s.receivedOn ? html`<p>收到申请之日：${s.receivedOn}</p>` : ''}${s.dueOn ? html`<p>答复期限：${s.dueOn}</p>` : ''}</div>
+${s.receivedOn ? html`<p>收到申请之日：${s.receivedOn}</p>` : ''}${s.dueOn ? html`<p>答复期限：${s.dueOn}${s.dueProvisional ? '（暂定：所跨年份的法定节假日安排尚未公布或载入，公布后将重新计算）' : ''}</p>` : ''}</div>
 <h2>办理过程</h2><ol>${s.steps.map((st) => html`<li>${st.date ?? ''} ${st.label}</li>`)}</ol>
 ${s.letterAvailable ? letterForm(code, password) : ''}`);
     } catch (error) {

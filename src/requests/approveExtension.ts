@@ -3,7 +3,7 @@
  * before the due date; at most 20 working days, once). The applicant is told: the 延期答复告知书 is issued
  * with the step, with the reason asked for and the new due date.
  */
-import { defaultWorkCalendar } from '../calendar/workCalendar.ts';
+import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { computeCaseClock } from './clock.ts';
 import type { CaseContext } from './context.ts';
 import { extensionNotice } from './noticeDraft.ts';
@@ -42,8 +42,8 @@ export function approveExtension(ctx: CaseContext, props: ApproveExtensionProps)
       },
       async (n) => {
         const settings = await caseSettings(ctx.db, n.c.row.agencyId);
-        const clock = computeCaseClock([...toCaseEvents(n.events), { kind: 'extended', payload: { date: n.date, days } }], ctx.calendar ?? defaultWorkCalendar(), settings.deadline);
-        const provisional = (clock as { provisional?: boolean }).provisional === true;
+        const clock = computeCaseClock([...toCaseEvents(n.events), { kind: 'extended', payload: { date: n.date, days } }], ctx.calendar ?? (await installationCalendar(ctx.db)), settings.deadline);
+        const provisional = clock.provisional;
         return extensionNotice(n.notice, reason, days ?? 20, clock.dueOn, provisional);
       },
     ),

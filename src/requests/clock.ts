@@ -27,7 +27,13 @@ export interface CaseClock {
   readonly supplementNoticeLate?: boolean;
   readonly daysRemaining: number | null;
   readonly extended: boolean;
+  /** Overdue by a final due date (never by a provisional one). */
   readonly overdue: boolean;
+  /** The due date and period ends are 暂定: a year they run into is not loaded (decisions.md #22). */
+  readonly provisional: boolean;
+  readonly provisionalYears: readonly number[];
+  /** Overdue by the provisional due date: to show, not to act on as final. */
+  readonly provisionallyOverdue: boolean;
 }
 
 /** Stored event → engine event (or nothing: the event does not move the clock). */
@@ -90,7 +96,18 @@ export function computeCaseClock(
   const lastReopened = events.findLastIndex((e) => e.kind === 'reopened');
   const withdrawn = events.find((e, i) => e.kind === 'withdrawn' && i > lastReopened);
   if (clockEvents.length === 0 || clockEvents[0]?.kind !== 'received') {
-    return { dueOn: null, status: withdrawn ? 'closed' : 'not-received', reasoning: [], supplementNoticeDue: null, daysRemaining: null, extended: false, overdue: false };
+    return {
+      dueOn: null,
+      status: withdrawn ? 'closed' : 'not-received',
+      reasoning: [],
+      supplementNoticeDue: null,
+      daysRemaining: null,
+      extended: false,
+      overdue: false,
+      provisional: false,
+      provisionalYears: [],
+      provisionallyOverdue: false,
+    };
   }
   const last = clockEvents[clockEvents.length - 1]?.date;
   const r = computeClock(clockEvents, calendar, settings, asOf !== undefined && last !== undefined && asOf >= last ? { asOf } : {});
@@ -107,5 +124,13 @@ export function computeCaseClock(
     daysRemaining: r.daysRemaining,
     extended: r.extended,
     overdue: r.overdue,
+    provisional: r.provisional,
+    provisionalYears: r.provisionalYears,
+    provisionallyOverdue: r.provisionallyOverdue,
   };
+}
+
+/** Whether a stored clock (applications.clock) says its due date is 暂定. */
+export function isProvisionalClock(stored: unknown): boolean {
+  return typeof stored === 'object' && stored !== null && (stored as { provisional?: unknown }).provisional === true;
 }

@@ -10,6 +10,7 @@ import { assertRowChangeAllowed } from '../report/build/db.ts';
 import type { WorkflowState } from '../law/transitions.ts';
 import { validateApplicationInput } from './applicationInput.ts';
 import type { ApplicationInput, Channel } from './applicationInput.ts';
+import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { computeCaseClock } from './clock.ts';
 import type { CaseContext } from './context.ts';
 import { applicantKeyOf } from './applicantKey.ts';
@@ -66,7 +67,8 @@ export async function createApplication(ctx: CaseContext, props: CreateProps): P
     { kind: 'submitted', payload: { date: props.submittedOn, channel: props.channel } },
   ];
   if (props.receivedOn !== undefined) firstEvents.push({ kind: 'received', payload: { date: props.receivedOn, channel: props.channel } });
-  const clock = computeCaseClock(firstEvents, ctx.calendar, undefined, ctx.today);
+  const calendar = ctx.calendar ?? (await installationCalendar(ctx.db));
+  const clock = computeCaseClock(firstEvents, calendar, undefined, ctx.today);
   const a = input.applicant;
   for (let attempt = 0; ; attempt++) {
     const receiptCode = `${props.submittedOn.replaceAll('-', '')}-${randomCode(6)}`;

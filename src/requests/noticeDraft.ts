@@ -68,12 +68,12 @@ function compose(kind: NoticeKind, c: NoticeCase, addressee: string, paragraphs:
 }
 
 /** 补正告知书 (Art. 30): all items at once, the period, the consequence, the restart. */
-export function supplementNotice(c: NoticeCase, items: readonly string[], periodEnd: string, periodDays: number, late: boolean): NoticeText {
+export function supplementNotice(c: NoticeCase, items: readonly string[], periodEnd: string, periodDays: number, late: boolean, provisional = false): NoticeText {
   const list = items.map((it, i) => `${i + 1}. ${it.replace(/[。；;\s]+$/u, '')}；`).join('');
   return compose('supplement', c, c.applicantName, [
     application(c),
     `经审查，${you(c)}的申请内容不明确。根据${LAW}第三十条的规定，现一次性告知${you(c)}需要补正的全部事项：${list.replace(/；$/u, '。')}`,
-    `请${you(c)}于${cn(periodEnd)}前（自本告知书发出次日起${periodDays}个工作日内）补正。本机关自收到补正后的申请之日起重新计算答复期限。${you(c)}无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+    `请${you(c)}于${cn(periodEnd)}${provisional ? '（暂定：该年节假日安排尚未公布，按周一至周五计算）' : ''}前（自本告知书发出次日起${periodDays}个工作日内）补正。本机关自收到补正后的申请之日起重新计算答复期限。${you(c)}无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
     ...(late ? ['本告知书于收到申请之日起7个工作日后发出，答复期限仍自收到补正后的申请之日起计算。'] : []),
     c.remedies,
   ]);

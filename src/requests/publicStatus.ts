@@ -8,6 +8,7 @@ import { checkQueryPassword } from './createApplication.ts';
 import { QueryFailedError } from './errors.ts';
 import { OUTCOME_LABELS } from './outcomeLabels.ts';
 import { EVENT_LABELS, findLetter, loadEvents } from './queries.ts';
+import { isProvisionalClock } from './clock.ts';
 import { isCaseOutcome } from '../law/outcomes.ts';
 
 export interface PublicStatus {
@@ -18,6 +19,8 @@ export interface PublicStatus {
   outcomeLabel: string | null;
   receivedOn: string | null;
   dueOn: string | null;
+  /** The due date is 暂定: a year it runs into has no holiday arrangement loaded yet (decisions.md #22). */
+  dueProvisional: boolean;
   steps: { label: string; date: string | null }[];
   letterAvailable: boolean;
 }
@@ -50,6 +53,7 @@ export async function publicStatus(db: Db, receiptCode: string, password: string
     outcomeLabel: r.outcome !== null && isCaseOutcome(r.outcome) ? OUTCOME_LABELS[r.outcome] : null,
     receivedOn: r.receivedOn,
     dueOn: r.dueOn,
+    dueProvisional: isProvisionalClock(r.clock),
     steps: events.filter((e) => PUBLIC_KINDS.has(e.kind)).map((e) => ({ label: EVENT_LABELS[e.kind] ?? e.kind, date: typeof e.payload['date'] === 'string' ? e.payload['date'] : null })),
     letterAvailable: letter?.status === 'sent',
   };

@@ -232,6 +232,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'reasons-received': '收到申请人说明的理由',
   'reasons-lapsed': '申请人逾期未说明理由',
   'attachment-added': '添加附件',
+  'calendar-recomputed': '载入节假日安排，重新计算答复期限',
 };
 
 /** The case's steps: who, when, what, and the due date with its reasoning after each step. */

@@ -5,7 +5,8 @@
  * its real date and flagged 逾期告知补正 (#21). Issues the 补正告知书.
  */
 import { MIN_SUPPLEMENT_PERIOD_DAYS } from '../agencies/settings.ts';
-import { defaultWorkCalendar } from '../calendar/workCalendar.ts';
+import type { WorkCalendar } from '../calendar/workCalendar.ts';
+import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import { computeCaseClock } from './clock.ts';
 import type { CaseContext } from './context.ts';
@@ -30,10 +31,11 @@ export function supplementItems(items: string): string[] {
 }
 
 export function requestSupplement(ctx: CaseContext, props: RequestSupplementProps): Promise<StepResult> {
-  const calendar = ctx.calendar ?? defaultWorkCalendar();
+  let calendar: WorkCalendar | undefined = ctx.calendar;
   let periodEnd = props.periodEnd;
   let periodDays = 0;
   let late = false;
+  let provisional = false;
   return runStep(
     ctx,
     props,
@@ -42,7 +44,7 @@ export function requestSupplement(ctx: CaseContext, props: RequestSupplementProp
       {
         transition: 'requestSupplement',
         eventKind: 'supplement-requested',
-        payload: () => ({ items: props.items, periodEnd, periodDays, ...(late ? { lateNotice: true } : {}) }),
+        payload: () => ({ items: props.items, periodEnd, periodDays, ...(late ? { lateNotice: true } : {}), ...(provisional ? { provisional: true } : {}) }),
         check: (_c, events) => {
           if (typeof props.items !== 'string' || supplementItems(props.items).every((i) => [...i].length < 2)) {
             throw new ValidationError('补正通知', [{ path: 'items', rule: 'length', message: '请逐项写明需要补正的事项（每行一项）' }]);
@@ -53,6 +55,7 @@ export function requestSupplement(ctx: CaseContext, props: RequestSupplementProp
         },
         prepare: async (c, events, date) => {
           const settings = await caseSettings(ctx.db, c.row.agencyId);
+          calendar ??= await installationCalendar(ctx.db);
           const earliest = calendar.addWorkdays(date, MIN_SUPPLEMENT_PERIOD_DAYS);
           if (periodEnd === undefined) periodEnd = calendar.addWorkdays(date, settings.supplementPeriodDays);
           else if (periodEnd < earliest) {
@@ -61,11 +64,12 @@ export function requestSupplement(ctx: CaseContext, props: RequestSupplementProp
             ]);
           }
           periodDays = calendar.workdaysBetween(date, periodEnd);
+          provisional = calendar.provisionalYearsBetween(date, periodEnd).length > 0;
           const clock = computeCaseClock(toCaseEvents(events), calendar, settings.deadline);
           late = clock.supplementNoticeDue !== null && date > clock.supplementNoticeDue;
         },
       },
-      (n) => supplementNotice(n.notice, supplementItems(props.items), periodEnd as string, periodDays, late),
+      (n) => supplementNotice(n.notice, supplementItems(props.items), periodEnd as string, periodDays, late, provisional),
     ),
   );
 }

@@ -15,6 +15,7 @@ import { assertRowChangeAllowed } from '../report/build/db.ts';
 import { allowedFrom, stateAfter, TRANSITIONS, WORKFLOW_STATE_LABELS } from '../law/transitions.ts';
 import type { TransitionId, WorkflowState } from '../law/transitions.ts';
 import { checkStepDate } from './applicationInput.ts';
+import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { computeCaseClock } from './clock.ts';
 import type { CaseClock } from './clock.ts';
 import type { CaseContext } from './context.ts';
@@ -82,7 +83,8 @@ export async function runStep(ctx: CaseContext, props: StepProps, spec: StepSpec
   const extra = typeof spec.payload === 'function' ? spec.payload(c, stored, date) : (spec.payload ?? {});
   const payload: Record<string, unknown> = { date, ...extra };
   if (props.note !== undefined) payload['note'] = props.note;
-  const clock = computeCaseClock([...toCaseEvents(stored), { kind: spec.eventKind, payload }], ctx.calendar, settings.deadline, today);
+  const calendar = ctx.calendar ?? (await installationCalendar(db));
+  const clock = computeCaseClock([...toCaseEvents(stored), { kind: spec.eventKind, payload }], calendar, settings.deadline, today);
   const next = stateAfter(spec.transition, state);
   const patch = spec.patch?.(c, date) ?? {};
   const fixedOutcome: string | undefined = 'outcome' in t ? t.outcome : undefined;

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../support/cli.ts';
+import { runCli as runCliIn } from '../support/cli.ts';
+
+// No installation database here (package data only), and a fixed "today" before the October warning.
+const isolated = mkdtempSync(join(tmpdir(), 'gk-cal-none-'));
+const runCli = (args: string[]) => runCliIn(args, { env: { DATABASE_URL: '', GONGKAI_DATA_DIR: join(isolated, 'data'), GONGKAI_TODAY: '2026-06-01' } });
 
 // Expected dates worked out by hand from 国办发明电〔2019〕16号 (2020: 国庆节、中秋节 10月1日至8日放假,
 // 9月27日（星期日）、10月10日（星期六）上班) and 国办发明电〔2020〕1号 (春节假期延长至2月2日).
@@ -53,7 +57,7 @@ const refused: [string, string[], RegExp][] = [
   ['events out of order', ['deadline', '--received', '2020-09-28', '--event', 'third-party-sent@2020-10-20', '--event', 'third-party-replied@2020-10-09'], /2020-10-09/],
   ['an extension after the due date', ['deadline', '--received', '2020-09-28', '--event', 'extended@2020-11-05'], /第三十三条/],
   ['a second extension', ['deadline', '--received', '2020-09-28', '--event', 'extended@2020-10-20', '--event', 'extended@2020-10-21'], /只能延长一次/],
-  ['a year beyond the calendar', ['calendar', 'is-workday', '2027-01-04'], /2027/],
+  ['a date before the 2019 条例', ['calendar', 'is-workday', '2018-12-31'], /2018/],
   ['a malformed date', ['calendar', 'add-workdays', '2020-9-28', '3'], /2020-9-28/],
 ];
 for (const [name, args, message] of refused) {
@@ -70,4 +74,25 @@ test('calendar overrides loaded from JSON extend the horizon', () => {
   assert.equal(r.stdout.trim(), 'true');
   const holiday = runCli(['calendar', 'is-workday', '2027-01-01', '--calendar', overrides]);
   assert.equal(holiday.stdout.trim(), 'false');
+});
+
+test('a period into a year not loaded is counted Monday to Friday and marked 暂定, not refused', () => {
+  const r = runCli(['deadline', '--received', '2026-12-20', '--channel', '邮寄']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /答复期限届满日：2027年1月15日（星期五）（暂定）/);
+  assert.match(r.stdout, /暂定：2027年的节假日安排尚未载入/);
+  const json = JSON.parse(runCli(['deadline', '--received', '2026-12-20', '--channel', '邮寄', '--json']).stdout);
+  assert.deepEqual([json.due, json.provisional, json.provisionalYears], ['2027-01-15', true, [2027]]);
+  const day = runCli(['calendar', 'is-workday', '2027-01-01']);
+  assert.equal(day.stdout, 'true\n');
+  assert.match(day.stderr, /暂定：2027年/);
+});
+
+test('from 1 October the calendar commands warn while next year is missing, naming the command that fixes it', () => {
+  const env = { DATABASE_URL: '', GONGKAI_DATA_DIR: join(isolated, 'data') };
+  const september = runCliIn(['calendar', 'is-workday', '2026-09-30'], { env: { ...env, GONGKAI_TODAY: '2026-09-30' } });
+  assert.equal(september.stderr, '');
+  const october = runCliIn(['calendar', 'is-workday', '2026-10-09'], { env: { ...env, GONGKAI_TODAY: '2026-10-01' } });
+  assert.equal(october.status, 0);
+  assert.match(october.stderr, /2027年节假日安排尚未载入.*gongkai calendar load-notice/);
 });

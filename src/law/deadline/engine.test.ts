@@ -250,8 +250,8 @@ describe('computeClock: bad input', () => {
     assert.throws(() => ev('answered'), UnknownEventKindError);
     assert.throws(() => run([received('2021-03-01'), { kind: 'withdrawn', date: '2021-03-02' } as unknown as ClockEvent]), UnknownEventKindError);
   });
-  it('a period that runs past the last known year', () => {
-    assert.throws(() => run([received('2026-12-15')]), CalendarYearUnknownError);
+  it('a date before the 2019 条例', () => {
+    assert.throws(() => run([received('2018-12-15')]), CalendarYearUnknownError);
   });
   it('asOf before the last event', () => {
     assert.throws(() => run([received('2020-09-28'), ev('answered@2020-10-09')], {}, '2020-10-01'), ValidationError);
@@ -332,5 +332,52 @@ describe('computeClock: Art. 35 later due date', () => {
     assert.equal(r.due, '2020-12-31');
     assert.ok(r.steps.some((s) => s.article === '《条例》第三十五条'));
     assert.throws(() => computeClock([received('2020-09-28'), ev('deadline-set:2020-10-20@2020-10-12')], cal), DeadlineEventRejectedError);
+  });
+});
+
+describe('a period that runs into a year whose calendar is not loaded (decisions.md #22)', () => {
+  // 2027 is not in the package: its days count Monday to Friday and the result is provisional.
+  it('registration is never refused; the due date is marked 暂定', () => {
+    // Received Sun 2026-12-20: 12/21–25 1–5, 12/28–31 6–9, 2027: 1/1 (Fri) 10, 1/4–8 11–15, 1/11–15 16–20.
+    const r = run([received('2026-12-20')]);
+    assert.equal(r.due, '2027-01-15');
+    assert.equal(r.provisional, true);
+    assert.deepEqual(r.provisionalYears, [2027]);
+    const dueStep = r.steps.find((s) => s.text.startsWith('答复期限届满日'));
+    assert.match(dueStep?.text ?? '', /^答复期限届满日为2027年1月15日（星期五）（暂定）/);
+    assert.match(r.steps.at(-1)?.text ?? '', /^暂定：2027年的节假日安排尚未载入本系统/);
+  });
+  it('an extension into the unknown year is approved, provisionally', () => {
+    // Received Thu 2026-12-03: due 12/31 (12/4 1, 12/7–11 6, 14–18 11, 21–25 16, 28–31 20).
+    // +20 after 12/31: 1/1 1, 1/4–8 6, 1/11–15 11, 1/18–22 16, 1/25–28 20.
+    const before = run([received('2026-12-03')]);
+    assert.equal(before.due, '2026-12-31');
+    assert.equal(before.provisional, false);
+    const r = run([received('2026-12-03'), ev('extended@2026-12-10')]);
+    assert.equal(r.due, '2027-01-28');
+    assert.equal(r.provisional, true);
+  });
+  it('overdue by a provisional date is not final', () => {
+    const r = run([received('2026-12-20')], {}, '2027-01-20');
+    assert.equal(r.overdue, false);
+    assert.equal(r.provisionallyOverdue, true);
+    assert.match(r.steps.find((s) => s.text.includes('已超过答复期限'))?.text ?? '', /按暂定届满日已超过答复期限3个工作日/);
+  });
+  it('a lapse whose period runs into the unknown year cannot be recorded', () => {
+    // Third party asked Mon 2026-12-21; 15 working days: 12/22–25 4, 28–31 8, 1/1 9, 1/4–8 14, 1/11 15.
+    const events = [received('2026-12-20'), ev('third-party-sent@2026-12-21')];
+    assert.equal(run(events).openPauses[0]?.periodEndsNoEarlierThan, '2027-01-11');
+    assert.throws(
+      () => run([...events, ev('third-party-lapsed@2027-01-12')]),
+      (e: unknown) => e instanceof DeadlineEventRejectedError && /2027年.*尚未载入.*载入该年日历后才能登记期限届满/.test(e.message),
+    );
+    // A reply is a fact, not a computed date: it is recorded.
+    assert.equal(run([...events, ev('third-party-replied@2027-01-12')]).state, 'running');
+  });
+  it('a period inside loaded years is not provisional', () => {
+    const r = run([received('2026-11-02')]);
+    assert.equal(r.due, '2026-11-30');
+    assert.equal(r.provisional, false);
+    assert.deepEqual(r.provisionalYears, []);
   });
 });

@@ -64,6 +64,16 @@ export interface ClockResult {
   readonly segments: readonly ClockSegment[];
   readonly asOf: CivilDate;
   readonly steps: readonly ClockStep[];
+  /**
+   * True when a date of this clock was counted in a year whose holiday arrangement is not loaded (its days
+   * counted Monday to Friday): the due date and every period end are 暂定 (decisions.md #22), and nothing
+   * final (overdue, a lapse) is concluded from them.
+   */
+  readonly provisional: boolean;
+  /** The years counted Monday to Friday, ascending (empty when not provisional). */
+  readonly provisionalYears: readonly number[];
+  /** Overdue by the provisional due date; `overdue` stays false until the year is loaded. */
+  readonly provisionallyOverdue: boolean;
 }
 
 export interface ComputeClockOptions {
@@ -85,7 +95,55 @@ const A = {
   art35: '《条例》第三十五条',
   civilCode: '《民法典》第二百零一条',
   setting: '本机关设置',
+  provisional: '国务院办公厅年度节假日安排通知（尚未载入）',
 } as const;
+
+/**
+ * The calendar as the clock sees it: every query goes through, and the years it walked over that are
+ * not loaded are noted, so the result can say exactly when it is provisional.
+ */
+class CountingCalendar {
+  readonly provisionalYears = new Set<number>();
+  readonly #calendar: WorkCalendar;
+
+  constructor(calendar: WorkCalendar) {
+    this.#calendar = calendar;
+  }
+
+  #note(a: CivilDate, b: CivilDate): void {
+    for (const y of this.#calendar.provisionalYearsBetween(a, b)) this.provisionalYears.add(y);
+  }
+
+  /** Whether a walk between the two dates touches a year not loaded. */
+  touchesProvisional(a: CivilDate, b: CivilDate): boolean {
+    return this.#calendar.provisionalYearsBetween(a, b).length > 0;
+  }
+
+  addWorkdays(date: CivilDate, n: number): CivilDate {
+    const out = this.#calendar.addWorkdays(date, n);
+    this.#note(date, out);
+    return out;
+  }
+
+  workdaysBetween(from: CivilDate, to: CivilDate): number {
+    this.#note(from, to);
+    return this.#calendar.workdaysBetween(from, to);
+  }
+
+  isWorkday(date: CivilDate): boolean {
+    this.#note(date, date);
+    return this.#calendar.isWorkday(date);
+  }
+
+  specialDaysBetween(from: CivilDate, to: CivilDate): readonly SpecialDay[] {
+    this.#note(from, to);
+    return this.#calendar.specialDaysBetween(from, to);
+  }
+}
+
+function yearsText(years: Iterable<number>): string {
+  return [...years].map((y) => `${y}年`).join('、');
+}
 
 const PAUSE_LABELS = {
   'third-party': { name: '第三方征求意见', reply: '第三方意见', article: A.thirdParty },
@@ -157,11 +215,12 @@ function validateEvent(raw: ClockEvent, index: number): void {
  */
 export function computeClock(
   events: readonly ClockEvent[],
-  calendar: WorkCalendar,
+  workCalendar: WorkCalendar,
   settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
   options: ComputeClockOptions = {},
 ): ClockResult {
   events.forEach(validateEvent);
+  const calendar = new CountingCalendar(workCalendar);
   const first = events[0];
   if (first === undefined || first.kind !== 'received') {
     throw new DeadlineEventRejectedError(0, first?.kind ?? '（无）', first?.date ?? '—', '第一个事件必须是收到申请（received）', A.receipt);
@@ -332,6 +391,10 @@ export function computeClock(
         if (periodEnd !== undefined && compareDates(e.date, periodEnd) < 0) {
           throw rejection(`补正期限至${d(periodEnd)}，尚未届满`, A.supplement);
         }
+        if (supplementRequested !== undefined && calendar.touchesProvisional(supplementRequested.date, e.date)) {
+          const years = yearsText(workCalendar.provisionalYearsBetween(supplementRequested.date, e.date));
+          throw rejection(`补正期限跨入${years}，该年节假日安排尚未载入，届满日只是暂定的：载入该年日历后才能登记逾期不补正`, A.provisional);
+        }
         state = 'closed';
         closedAs = 'other.no_supplement';
         step(e.date, A.supplement, `补正期限于${d(e.date)}届满，申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理该申请。`);
@@ -392,6 +455,10 @@ export function computeClock(
         if (pause === undefined) throw rejection(`没有尚未结束的${label.name}`, label.article);
         if (lapsed && compareDates(e.date, pause.periodEndsNoEarlierThan) < 0) {
           throw rejection(`${label.reply}期限自对方收到之日起计算，最早于${d(pause.periodEndsNoEarlierThan)}届满`, label.article);
+        }
+        if (lapsed && calendar.touchesProvisional(pause.since, e.date)) {
+          const years = yearsText(workCalendar.provisionalYearsBetween(pause.since, e.date));
+          throw rejection(`${label.reply}期限跨入${years}，该年节假日安排尚未载入，届满日只是暂定的：载入该年日历后才能登记期限届满`, A.provisional);
         }
         open.delete(kind);
         if (kind === 'fee' && lapsed) {
@@ -506,6 +573,7 @@ export function computeClock(
       due = dueNow();
       daysUsed = usedAt(asOf);
       overdue = compareDates(asOf, due) > 0;
+      const tentative = calendar.provisionalYears.size > 0 ? '（暂定）' : '';
       if (fixedDue !== null) {
         step(due, A.art35, `答复期限届满日为${d(due)}（本机关依第三十五条确定的延迟答复期限）。`);
         if (overdue) step(asOf, A.art35, `截至${d(asOf)}尚未答复，已超过延迟答复期限。`);
@@ -520,8 +588,8 @@ export function computeClock(
         })(),
       );
       const sum = segments.length > 1 ? `，合计${periodDays}个工作日` : '';
-      step(due, extended ? A.extension : A.answer, `答复期限届满日为${d(due)}：${lines.join('；')}${sum}。`);
-      if (overdue) step(asOf, A.answer, `截至${d(asOf)}尚未答复，已超过答复期限${daysUsed - periodDays}个工作日。`);
+      step(due, extended ? A.extension : A.answer, `答复期限届满日为${d(due)}${tentative}：${lines.join('；')}${sum}。`);
+      if (overdue) step(asOf, A.answer, `截至${d(asOf)}尚未答复，${tentative === '' ? '' : '按暂定届满日'}已超过答复期限${daysUsed - periodDays}个工作日。`);
       break;
     }
     case 'paused': {
@@ -545,6 +613,17 @@ export function computeClock(
     }
   }
 
+  const provisionalYears = [...calendar.provisionalYears].sort((a, b) => a - b);
+  const provisional = provisionalYears.length > 0;
+  if (provisional) {
+    step(
+      asOf,
+      A.provisional,
+      `暂定：${yearsText(provisionalYears)}的节假日安排尚未载入本系统，该年的日期暂按周一至周五为工作日计算，` +
+        '由此得出的届满日为暂定日期。国务院办公厅公布该年节假日安排并由管理员载入后，本案期限将自动重新计算并记入办理记录。',
+    );
+  }
+
   return {
     state,
     receivedOn,
@@ -556,12 +635,15 @@ export function computeClock(
     daysRemaining: state === 'awaiting-supplement' ? null : periodDays - daysUsed,
     periodDays,
     extended,
-    overdue,
+    overdue: overdue && !provisional,
+    provisionallyOverdue: overdue && provisional,
     answeredOn,
     closedAs,
     openPauses,
     segments,
     asOf,
     steps,
+    provisional,
+    provisionalYears,
   };
 }
