@@ -156,6 +156,7 @@ export const STEP_BODIES = {
     reasons: Type.Optional(Type.String({ maxLength: 2000 })),
   }),
   notifyThirdPartyDisclosure: Type.Object({ ...step, what: Type.String({ minLength: 2, maxLength: 2000, description: '决定公开的内容' }), why: Type.String({ minLength: 2, maxLength: 2000, description: '决定公开的理由（公共利益）' }) }),
+  split: Type.Object({ ...step, parts: Type.Array(Type.String({ minLength: 5, maxLength: 2000 }), { minItems: 2, maxItems: 20, description: '拆分后的各件申请内容（第一件保留在本申请）' }) }),
   requestReasons: Type.Object({ ...step, facts: Type.String({ minLength: 10, maxLength: 2000, description: '申请数量、频次明显超过合理范围的事实' }), replyBy: DateString }),
   receiveReasons: Type.Object({
     ...step,

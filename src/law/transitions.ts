@@ -77,6 +77,7 @@ export const TRANSITIONS = {
   consultThirdParty: { label: '征求第三方意见', from: ['processing'], to: 'third_party_consultation', roles: CASE_ROLES, public: false },
   receiveThirdPartyReply: { label: '收到第三方意见', from: ['third_party_consultation'], to: 'processing', roles: CASE_ROLES, public: false },
   notifyThirdPartyDisclosure: { label: '告知第三方决定公开', from: ['processing'], to: 'same', roles: CASE_ROLES, public: false },
+  split: { label: '拆分申请（一事一申请）', from: ['processing'], to: 'same', roles: CASE_ROLES, public: false },
   requestReasons: { label: '要求申请人说明理由', from: ['processing'], to: 'same', roles: CASE_ROLES, public: false },
   receiveReasons: { label: '收到申请人说明的理由', from: ['processing'], to: 'same', roles: CASE_ROLES, public: false },
   consultAgency: { label: '征求其他机关意见', from: ['processing'], to: 'agency_consultation', roles: CASE_ROLES, public: false },

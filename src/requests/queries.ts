@@ -224,6 +224,7 @@ export const EVENT_LABELS: Record<string, string> = {
   answered: '作出答复',
   delivered: '送达',
   withdrawn: '申请人撤回申请',
+  split: '拆分申请（一事一申请）',
   'submission-rejected': '不予登记（非政府信息公开申请）',
   'third-party-lapsed': '第三方逾期未提出意见',
   'third-party-disclosure-notified': '书面告知第三方决定公开',

@@ -412,6 +412,23 @@ describe('issue 11: applications handled the way a court would uphold it', () =>
     });
   });
 
+  describe('一事一申请', () => {
+    it('splits one application into several, each its own case received the same day, with its own clock', async () => {
+      const c = await register('2020-09-01', { description: '2020年信访统计数据；本局2019年办公楼维修合同' });
+      await refused(c, 'split', '2020-09-03', { parts: ['2020年信访统计数据'] }, 400, 'minItems');
+      const res = await post(c, 'split', '2020-09-03', { parts: ['2020年信访统计数据', '本局2019年办公楼维修合同'] });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const r = res.json<StepResponse & { created: { id: string; receiptCode: string; queryPassword: string }[] }>();
+      assert.equal(r.created.length, 1);
+      const orig = (await clerk.get(`/api/v1/applications/${c.id}`)).json<{ description: string }>();
+      assert.equal(orig.description, '2020年信访统计数据');
+      const part = (await clerk.get(`/api/v1/applications/${r.created[0]!.id}`)).json<{ description: string; receivedOn: string; dueOn: string; state: string; applicant: { name: string } }>();
+      assert.deepEqual([part.description, part.receivedOn, part.dueOn, part.state, part.applicant.name], ['本局2019年办公楼维修合同', '2020-09-01', '2020-09-28', 'processing', '张三丰']);
+      const status = await t.anonymous().post('/api/v1/public/applications/status', { receiptCode: r.created[0]!.receiptCode, queryPassword: r.created[0]!.queryPassword });
+      assert.equal(status.status, 200, 'the applicant can follow the new case');
+    });
+  });
+
   describe('the annual report date (Art. 49)', () => {
     it('lists the agencies late with their report, by their kind', async () => {
       t.today.value = '2021-02-05';
