@@ -83,7 +83,7 @@ export async function recordAppeal(ctx: CaseContext, agencyCode: string, input: 
       const inTx: CaseContext = { ...ctx, db: tx };
       for (const applicationId of applicationIds) {
         const [row] = await tx.select({ version: applications.version }).from(applications).where(eq(applications.id, applicationId));
-        const step = await reopenApplication(inTx, { applicationId, version: row?.version ?? 0, date: value.servedOn ?? value.decidedOn, appealId: id, body: value.body, caseNumber: value.caseNumber });
+        const step = await reopenApplication(inTx, { applicationId, version: row?.version ?? 0, date: value.servedOn ?? value.decidedOn, days: value.periodDays, appealId: id, body: value.body, caseNumber: value.caseNumber });
         reopened.push({ applicationId, dueOn: step.clock.dueOn });
       }
     }

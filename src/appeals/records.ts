@@ -38,6 +38,8 @@ export interface AppealInput {
   correction?: CorrectionKind;
   /** The day the decision was served on the agency: the new answer period counts from the day after (default: decidedOn). */
   servedOn?: string;
+  /** The period for the new answer the decision sets, in working days (default 20). */
+  periodDays?: number;
 }
 
 export interface AppealRecord extends AppealInput {
@@ -91,6 +93,8 @@ export function appealInputIssues(input: unknown, at = 'appeal'): { value?: Appe
   if (result === 'corrected' && !isCorrectionKind(correction)) {
     add('correction', 'required', `结果为纠正的，应写明纠正方式：${CORRECTION_KIND_IDS.map((k) => `${k}（${CORRECTION_KINDS[k].label}）`).join('、')}`);
   } else if (result !== 'corrected' && correction !== undefined) add('correction', 'corrected-only', '只有结果为纠正的才有纠正方式');
+  const periodDays = input['periodDays'];
+  if (periodDays !== undefined && (!Number.isSafeInteger(periodDays) || (periodDays as number) < 1 || (periodDays as number) > 366 || !isCorrectionKind(correction))) add('periodDays', 'range', '纠正决定确定的重新答复期限应为1–366个工作日（仅限结果纠正）');
   const servedOn = input['servedOn'];
   if (servedOn !== undefined && (!isCivilDate(servedOn) || decidedOn === null || servedOn < decidedOn)) add('servedOn', 'date', '送达日期应为不早于审结日期的 YYYY-MM-DD 日期');
   if (issues.length > 0 || body === undefined || caseNumber === undefined || path === undefined || result === undefined || !isCivilDate(filedOn)) return { issues };
@@ -106,6 +110,7 @@ export function appealInputIssues(input: unknown, at = 'appeal'): { value?: Appe
       ...(typeof note === 'string' ? { note } : {}),
       ...(isCorrectionKind(correction) ? { correction } : {}),
       ...(typeof servedOn === 'string' ? { servedOn } : {}),
+      ...(typeof periodDays === 'number' ? { periodDays } : {}),
     },
     issues,
   };

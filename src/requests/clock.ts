@@ -54,6 +54,10 @@ export function toClockEvent(e: CaseEvent): ClockEvent | undefined {
       const days = e.payload['days'];
       return typeof days === 'number' ? { kind: 'extended', date, days } : { kind: 'extended', date };
     }
+    case 'reopened': {
+      const days = e.payload['days'];
+      return typeof days === 'number' ? { kind: 'reopened', date, days } : { kind: 'reopened', date };
+    }
     case 'deadline-set':
       return typeof e.payload['due'] === 'string' ? { kind: 'deadline-set', date, due: e.payload['due'] } : undefined;
     default:

@@ -351,6 +351,12 @@ describe('issue 11: applications handled the way a court would uphold it', () =>
       assert.equal(redo.status, 201, JSON.stringify(redo.body));
       // served Mon 11-23: 20 working days from 11-24 → 12-21
       assert.deepEqual(redo.json<{ reopened: { dueOn: string }[] }>().reopened.map((r) => r.dueOn), ['2020-12-21']);
+      const d = await register('2020-09-01');
+      await ok(d, 'answer', '2020-09-10', { outcome: 'not_processed.petition_complaint' });
+      const set = await clerk.post('/api/v1/agencies/gjxfj/appeals', { ...base, caseNumber: '国信复〔2020〕5号', applications: [d.id], correction: 'order_performance', servedOn: '2020-11-23', periodDays: 10 });
+      assert.equal(set.status, 201, JSON.stringify(set.body));
+      // the period the decision sets: 10 working days from 11-24 → 12-07
+      assert.deepEqual(set.json<{ reopened: { dueOn: string }[] }>().reopened.map((r) => r.dueOn), ['2020-12-07']);
     });
   });
 

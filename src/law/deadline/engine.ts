@@ -500,7 +500,8 @@ export function computeClock(
         // The decision day itself is not counted: the new period starts on the first working day after it.
         anchor = e.date;
         used = 0;
-        periodDays = settings.answerDays;
+        periodDays = e.days ?? settings.answerDays;
+        if (!Number.isSafeInteger(periodDays) || periodDays < 1 || periodDays > 366) throw rejection('纠正决定确定的期限应为1至366个工作日', A.reopened);
         extended = false;
         segments = [];
         open.clear();
@@ -514,7 +515,7 @@ export function computeClock(
         step(
           e.date,
           A.reopened,
-          `于${d(e.date)}行政复议机关或人民法院对${previous}作出纠正决定，申请重新办理：答复期限自其后第一个工作日${d(first1)}起重新计算${settings.answerDays}个工作日。`,
+          `于${d(e.date)}行政复议机关或人民法院对${previous}作出纠正决定，申请重新办理：答复期限自其后第一个工作日${d(first1)}起重新计算${periodDays}个工作日${e.days !== undefined ? '（纠正决定确定的期限）' : ''}。`,
         );
         continue;
       }

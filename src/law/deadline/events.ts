@@ -93,7 +93,8 @@ export type ClockEvent =
    * A reconsideration or court decision (result 纠正) sent an answered or closed application back for a
    * new answer: a new period of answerDays counted from the day after the decision (`date`).
    */
-  | { readonly kind: 'reopened'; readonly date: CivilDate }
+  /** `days`: the period the decision sets, when it sets one (default answerDays). */
+  | { readonly kind: 'reopened'; readonly date: CivilDate; readonly days?: number }
   /** Art. 35: the applicant's reasons are reasonable but the Art. 33 period cannot be met; the agency fixes `due`. */
   | { readonly kind: 'deadline-set'; readonly date: CivilDate; readonly due: CivilDate };
 
