@@ -98,7 +98,7 @@ export async function draftFor(db: Db, key: SecretKey, c: LoadedCase, events: re
     channelText: Object.hasOwn(CHANNELS, channel) ? CHANNELS[channel as keyof typeof CHANNELS].submitted : null,
     supplementReceivedOn: typeof supplement?.payload['date'] === 'string' ? supplement.payload['date'] : null,
     extendedDays: extended === undefined ? null : Number(extended.payload['days'] ?? 20),
-    thirdParty: tp.record === 'agrees' ? 'objects' : tp.record,
+    thirdParty: tp.record,
     thirdPartyRepliedOn: tp.on,
     earlier: earlier === undefined ? null : { receiptCode: earlier.receiptCode, number: earlier.number, answeredOn: earlier.answeredOn },
     remedies: remediesFor(settings, outcome, options.itemOutcomes ?? []),
