@@ -9,6 +9,7 @@ import { registerReportRenderCommand } from './reportRenderCommand.ts';
 import { registerReportBuildCommand } from './reportBuildCommand.ts';
 import { registerReportParseCommand } from './reportParseCommand.ts';
 import { registerReportAuditCommand } from './reportAuditCommand.ts';
+import { registerReportDraftCommand } from './reportDraftCommand.ts';
 import { registerReportLockCommands, registerReportProactiveCommand, registerReportRollupCommand } from './reportYearCommands.ts';
 import { registerAppealCommands } from './appealCommands.ts';
 import { registerRegisterCommands } from './registerCommands.ts';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerReportCompareCommand(report);
   registerReportBuildCommand(report);
   registerReportParseCommand(report);
+  registerReportDraftCommand(report);
   registerReportAuditCommand(report);
   registerReportProactiveCommand(report);
   registerReportLockCommands(report);

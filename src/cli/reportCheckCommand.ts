@@ -19,6 +19,8 @@ export function registerReportCheckCommand(report: Command): void {
           printJson({ file, agency: data.agency, year: data.year, template: data.template, ok: result.ok, passed: result.passed, violations: result.violations, unchecked: result.unchecked });
         } else {
           process.stdout.write(`${data.agency} ${data.year}年 (${data.template} 模板): ${result.passed} 项勾稽关系成立, ${result.violations.length} 项不成立, ${result.unchecked.length} 项因数据缺失未核对\n`);
+          const mismatch = data.provenance?.['templateMismatch'] as { printed?: string; expected?: string } | undefined;
+          if (mismatch?.expected) process.stdout.write(`  ! 按 ${mismatch.printed} 年版格式填报，${data.year} 年报告应使用 ${mismatch.expected} 年版格式\n`);
           for (const v of result.violations) process.stdout.write(`  ✗ ${describe(v)}\n`);
           for (const u of result.unchecked) process.stdout.write(`  ? ${u.rule} ${u.table}.${u.row}.${u.column}: 缺少 ${u.unknown?.join(', ')}\n`);
         }

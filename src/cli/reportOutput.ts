@@ -14,7 +14,8 @@ export function reportFormatOption(value: string | undefined): ReportFormat {
  * (pdfkit, docx) are loaded only here, so that other commands start fast.
  */
 export async function writeRenderedReport(report: ReportData, format: ReportFormat, out: string | undefined, options: { fragment?: boolean } = {}): Promise<void> {
-  const { renderReport } = await import('../report/render/index.ts');
+  const [{ renderReport }, { renderWarnings }] = await Promise.all([import('../report/render/index.ts'), import('../report/render/warnings.ts')]);
+  for (const w of renderWarnings(report)) process.stderr.write(`警告：${w}\n`);
   const rendered = await renderReport(report, format, { standalone: !options.fragment });
   if (out !== undefined) {
     writeFileAtomic(out, rendered);

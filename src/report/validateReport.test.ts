@@ -69,3 +69,13 @@ test('a negative 本年增/减 is allowed, a negative amount is not', () => {
 test('not an object is rejected at the root', () => {
   assert.throws(() => parseReportData([1, 2]), (e: unknown) => e instanceof InvalidReportError && e.issues[0]?.path === '(root)');
 });
+
+test('a report printed on the wrong form for its year is valid when provenance.templateMismatch declares it', () => {
+  const onOldForm = seed();
+  setPath(onOldForm, ['year'], 2021);
+  setPath(onOldForm, ['provenance'], { templateMismatch: { printed: '2019', expected: '2021' } });
+  assert.equal(parseReportData(onOldForm).template, '2019');
+  // a declaration that does not match the template is no excuse
+  setPath(onOldForm, ['provenance'], { templateMismatch: { printed: '2021', expected: '2019' } });
+  assert.throws(() => parseReportData(onOldForm), (e: unknown) => e instanceof InvalidReportError && e.issues.some((i) => i.rule === 'template-fits-year'));
+});

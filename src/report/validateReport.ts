@@ -25,6 +25,15 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 export const MIN_REPORT_YEAR = 2008;
 export const MAX_REPORT_YEAR = 2100;
 
+/**
+ * A published report printed on another year's form is kept on the form its tables follow (`template`),
+ * and says so: `provenance.templateMismatch = { printed: <template>, expected: <the year's template> }`.
+ */
+function declaresMismatch(provenance: unknown, template: TemplateId, expected: TemplateId): boolean {
+  if (!isObject(provenance) || !isObject(provenance.templateMismatch)) return false;
+  return provenance.templateMismatch.printed === template && provenance.templateMismatch.expected === expected;
+}
+
 /** Validate and complete a ReportData; throws InvalidReportError listing every problem. */
 export function parseReportData(input: unknown): ReportData {
   const issues: Issue[] = [];
@@ -46,7 +55,9 @@ export function parseReportData(input: unknown): ReportData {
   if (yearOk) {
     const fits = templateForYear(year);
     if (fits === null) add('template', 'template-fits-year', `no national template covers reports on ${year} (the 2019 format starts with the 2019 report)`);
-    else if (fits !== template) add('template', 'template-fits-year', `a report on ${year} uses the "${fits}" template, not "${template}"`);
+    else if (fits !== template && !declaresMismatch(input.provenance, template, fits)) {
+      add('template', 'template-fits-year', `a report on ${year} uses the "${fits}" template, not "${template}" (a published report printed on the wrong form declares it in provenance.templateMismatch)`);
+    }
   }
 
   const report = emptyReport(typeof input.agency === 'string' ? input.agency.trim() : '', yearOk ? year : 0, template);

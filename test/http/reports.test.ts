@@ -158,6 +158,22 @@ describe('the report built from cases (API)', () => {
     const docx = await clerk.get('/api/v1/agencies/gjxfj/reports/2020?format=docx');
     assert.equal(docx.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     assert.equal(docx.raw.subarray(0, 2).toString('latin1'), 'PK');
+    // a report built from cases has no narrative yet: the download says so in a header, the JSON in a field
+    const warnings = JSON.parse(decodeURIComponent(String(docx.headers['gongkai-report-warnings']))) as string[];
+    assert.ok(warnings.includes('一、总体情况：正文为空'), warnings.join(' '));
+    assert.deepEqual((await report(2020)).provenance?.['warnings'], warnings);
+  });
+
+  it('drafts sections 一–四 from the built figures, every figure with its cells', async () => {
+    const res = await clerk.get('/api/v1/agencies/gjxfj/reports/2020/draft');
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const draft = res.json<{ sections: { id: string; text: string; figures: { text: string; value: number; cells: string[] }[] }[]; warnings: string[] }>();
+    assert.deepEqual(draft.sections.map((s) => s.id), ['overview', 'proactive', 'applications', 'appeals']);
+    const overview = draft.sections[0]!;
+    const received = seedReport().applications.received!.total;
+    assert.match(overview.text, new RegExp(`全年共收到政府信息公开申请${received}件`));
+    assert.ok(overview.figures.some((f) => f.value === received && f.cells.join() === 'applications.received.total'));
+    assert.equal((await clerk.get('/api/v1/agencies/gjxfj/reports/1999/draft')).status, 400);
   });
 
   it('rolls up the region for the supervisor (every agency under it)', async () => {

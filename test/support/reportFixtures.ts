@@ -78,3 +78,17 @@ export function fullReport2021(): ReportData {
   report.narrative = { ...FULL_NARRATIVE };
   return report;
 }
+
+/**
+ * A region's roll-up with seven-digit totals: the seed with every count multiplied by `factor` (the
+ * relations R1–R4 are linear, so they still hold). For testing that no figure wraps.
+ */
+export function rollUpReport(factor = 123_457): ReportData {
+  const report = structuredClone(seedReport());
+  for (const table of ['applications', 'appeals', 'proactive'] as const) {
+    for (const row of Object.values(report[table] as Record<string, Record<string, number | null>>)) {
+      for (const [k, v] of Object.entries(row)) if (v !== null && Number.isInteger(v)) row[k] = v * factor;
+    }
+  }
+  return { ...report, agency: '某市（汇总）' };
+}

@@ -16,7 +16,9 @@ import { parseRegister, registerFormatOf } from '../../register/read.ts';
 import { buildAgencyReport, cellRecords, lockReport, reopenReport, rollUpRegion, setProactiveFigures } from '../../report/build/db.ts';
 import { compareReports } from '../../report/compare.ts';
 import { formatInfo, REPORT_FORMATS, type ReportFormat } from '../../report/render/formats.ts';
+import { draftNarrative } from '../../report/draft/draftNarrative.ts';
 import type { ReportData } from '../../report/reportData.ts';
+import { renderWarnings } from '../../report/render/warnings.ts';
 import { authorize } from '../auth.ts';
 import { DateString } from '../schemas.ts';
 
@@ -51,7 +53,10 @@ const AppealBody = Type.Object({
 });
 
 async function sendReport(reply: FastifyReply, report: ReportData, format: ReportFormat | undefined, fileStem: string): Promise<unknown> {
-  if (format === undefined) return report;
+  const warnings = renderWarnings(report);
+  // JSON: the warnings in provenance.warnings; a download: in a header (URI-encoded JSON array of strings)
+  if (format === undefined) return { ...report, provenance: { ...report.provenance, warnings } };
+  if (warnings.length > 0) reply.header('gongkai-report-warnings', encodeURIComponent(JSON.stringify(warnings)));
   const { renderReport } = await import('../../report/render/index.ts');
   const info = formatInfo(format);
   const rendered = await renderReport(report, format, { standalone: true });
@@ -69,6 +74,12 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (api,
     const comparison = built.previous === null ? undefined : compareReports(built.report, built.previous);
     const report: ReportData = { ...built.report, provenance: { ...built.report.provenance, locked: built.locked, ...(comparison !== undefined ? { comparison } : {}) } };
     return sendReport(reply, report, req.query.format, `${req.params.code}-${req.params.year}`);
+  });
+
+  r.get('/agencies/:code/reports/:year/draft', { schema: { tags: ['reports'], summary: '起草报告正文一至四部分（每个数字注明所取单元格）', params: ReportParams } }, async (req) => {
+    const s = authorize(req, PERMISSIONS.readReports, '查看年度报告');
+    const built = await buildAgencyReport(db, s, req.params.code, req.params.year);
+    return draftNarrative(built.report, built.previous);
   });
 
   r.get('/agencies/:code/reports/:year/cells/:cell', { schema: { tags: ['reports'], summary: '单元格所统计的案件（个人信息已遮蔽）', params: CellParams } }, async (req) => {

@@ -29,6 +29,10 @@ export interface ReportAudit {
   repetition: { previousSource: string | null; previousYear: number; share: number | null } | null;
   missingCells: number;
   inferredCells: number;
+  /** the report is printed on another year's form (read on the form its tables follow) */
+  templateMismatch: { printed: string; expected: string } | null;
+  /** tables the file does not hold (a partial report) */
+  tablesMissing: string[];
 }
 
 export interface SetAudit {
@@ -61,7 +65,22 @@ export function auditReport(report: ReportData, set: readonly ReportData[] = [])
     repetition: previous ? { previousSource: previous.provenance?.source ?? null, previousYear: previous.year, share: repeatedShare(report, previous) } : null,
     missingCells: report.provenance?.missing?.length ?? 0,
     inferredCells: report.provenance?.inferred?.length ?? 0,
+    templateMismatch: templateMismatchOf(report),
+    tablesMissing: tablesMissingOf(report),
   };
+}
+
+function templateMismatchOf(report: ReportData): { printed: string; expected: string } | null {
+  const m = report.provenance?.['templateMismatch'];
+  if (typeof m !== 'object' || m === null) return null;
+  const { printed, expected } = m as Record<string, unknown>;
+  return typeof printed === 'string' && typeof expected === 'string' ? { printed, expected } : null;
+}
+
+function tablesMissingOf(report: ReportData): string[] {
+  const p = report.provenance?.['partial'];
+  const list = typeof p === 'object' && p !== null ? (p as Record<string, unknown>)['tablesMissing'] : undefined;
+  return Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string') : [];
 }
 
 export function auditReports(reports: readonly ReportData[]): SetAudit {
@@ -75,6 +94,7 @@ export function auditReports(reports: readonly ReportData[]): SetAudit {
 /** Whether an audit found anything an evaluator would mark down. */
 export function hasFindings(audit: ReportAudit): boolean {
   return audit.relations.violated.length > 0
+    || audit.templateMismatch !== null
     || audit.quoted.some((q) => q.status === 'contradicts')
     || (audit.sections !== null && (audit.sections.missing.length > 0 || !audit.sections.inOrder));
 }

@@ -14,6 +14,10 @@ function percent(share: number): string {
 
 export function formatReportAudit(a: ReportAudit): string[] {
   const lines = [`${a.source ?? '(report)'} — ${a.agency || '(未识别机关)'} ${a.year}年 (${a.template} 模板)`];
+  if (a.templateMismatch) {
+    lines.push(`  ✗ 表格样式与年度不符: ${a.year} 年报告应使用 ${a.templateMismatch.expected} 年版格式, 实际按 ${a.templateMismatch.printed} 年版格式填报（已按所印格式读取）`);
+  }
+  if (a.tablesMissing.length > 0) lines.push(`  ? 文件中缺少表格: ${a.tablesMissing.join('、')}（其数据未知）`);
   const r = a.relations;
   lines.push(`  勾稽关系 R1–R4: ${r.passed} 成立, ${r.violated.length} 不成立, ${r.unchecked} 未核对（数据缺失）`);
   for (const v of r.violated) lines.push(`    ✗ ${v.rule} ${v.table}.${v.row}.${v.column}: 应为 ${v.expected}, 实为 ${v.actual} — ${RULES[v.rule]}`);

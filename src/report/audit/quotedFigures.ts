@@ -61,7 +61,7 @@ function valueOf(report: ReportData, reading: Reading): number | null {
 
 export function quotedFigures(report: ReportData): QuotedFigure[] {
   const n = report.narrative ?? {};
-  const prose = halfWidth([n.preamble, n.overview, n.problems, n.other].filter(Boolean).join('\n')).replace(/[ \t\u3000]+/g, '');
+  const prose = halfWidth([n.preamble, n.overview, n.proactive, n.applications, n.appeals, n.problems, n.other].filter(Boolean).join('\n')).replace(/[ \t\u3000]+/g, '');
   const out: QuotedFigure[] = [];
   for (const { pattern, readings } of PATTERNS) {
     for (const m of prose.matchAll(pattern)) {

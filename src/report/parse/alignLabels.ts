@@ -17,7 +17,14 @@ export interface LabelSpec {
 
 const MAX_CANDIDATES = 40;
 
-export function alignLabels(stream: LabelStream, specs: readonly LabelSpec[], from: number, to: number): (LabelHit | null)[] {
+/**
+ * Whether the label text found between two rows' labels may be the row between them, identified by its
+ * place (a label damaged beyond the misspelling tolerance, `2.其他法律行政止公开`). The caller knows
+ * which stretches are other labels (a group's header) and must not be taken.
+ */
+export type PlaceCheck = (start: number, end: number, spec: LabelSpec) => boolean;
+
+export function alignLabels(stream: LabelStream, specs: readonly LabelSpec[], from: number, to: number, byPlace?: PlaceCheck): (LabelHit | null)[] {
   const candidates = specs.map((s) => {
     const exact = stream.findAll(s.key, from, to).slice(0, MAX_CANDIDATES);
     if (exact.length > 0) return exact;
@@ -37,6 +44,15 @@ export function alignLabels(stream: LabelStream, specs: readonly LabelSpec[], fr
     let hit = stream.findFuzzy(spec.key, lo, hi, toleratedErrors(spec.key.length));
     if (!hit && spec.head && spec.head.length >= 2) hit = stream.findExact(spec.head, lo, hi);
     if (hit) hits[i] = hit;
+  }
+  if (byPlace) {
+    // a row between two found rows whose label is still not found: the label text between them is its own
+    for (let i = 1; i < specs.length - 1; i++) {
+      if (hits[i] || !hits[i - 1] || !hits[i + 1]) continue;
+      const start = hits[i - 1]!.end;
+      const end = hits[i + 1]!.start;
+      if (end - start >= 2 && byPlace(start, end, specs[i]!)) hits[i] = { start, end, token: stream.tokenAt(start), distance: Number.POSITIVE_INFINITY };
+    }
   }
   return hits;
 }

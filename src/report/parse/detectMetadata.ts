@@ -5,6 +5,7 @@
 import {
   TABLE2_BLOCKS,
   TEMPLATE_IDS,
+  TABLE3_GROUPS,
   table3Rows,
   templateForYear,
   type TemplateId,
@@ -131,6 +132,8 @@ function distinctiveLabels(): Record<TemplateId, string[]> {
   const labels = (t: TemplateId) => [
     ...TABLE2_BLOCKS[t].flatMap((b) => [...b.columns.map((c) => c.label), ...b.rows.map((r) => r.label)]),
     ...table3Rows(t).map((r) => r.name),
+    // a group's label is printed too: 2021's （六）其他处理 heads three rows, so 其他处理 alone is no sign of 2019
+    ...new Set(table3Rows(t).flatMap((r) => r.groups.map((g) => TABLE3_GROUPS[g].name))),
   ].map(labelStreamKey);
   const mine = { '2019': labels('2019'), '2021': labels('2021') };
   const other = (t: TemplateId): TemplateId => (t === '2019' ? '2021' : '2019');

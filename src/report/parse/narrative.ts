@@ -25,7 +25,7 @@ export function extractNarrative(tokens: readonly Token[], stream: LabelStream, 
   const ordered = orderedSections(sections);
   const narrative: Narrative = {};
   const first = ordered[0];
-  const preamble = joinTokens(tokens, 0, first ? first.hit.token : tokens.length);
+  const preamble = withoutTitle(joinTokens(tokens, 0, first ? first.hit.token : tokens.length));
   if (preamble && first) narrative.preamble = preamble;
   ordered.forEach(({ id, hit }, k) => {
     if (!(PROSE_SECTIONS as readonly string[]).includes(id)) return;
@@ -35,4 +35,21 @@ export function extractNarrative(tokens: readonly Token[], stream: LabelStream, 
     if (text) narrative[id as NarrativeKey] = text;
   });
   return narrative;
+}
+
+/** A title line: `…政府信息公开工作年度报告`, `…年报`, not a sentence (no full stop). */
+const TITLE_LINE = /政府信息公开(?:工作)?(?:年度报告|年报)/;
+
+/**
+ * The preamble without the report's title: the title line (and what stands above it — a breadcrumb, the
+ * agency on a line of its own in a two-line heading) is the heading of the document, not its text.
+ */
+export function withoutTitle(preamble: string): string {
+  const lines = preamble.split('\n');
+  let titleAt = -1;
+  lines.slice(0, 6).forEach((line, i) => {
+    const compact = line.replace(/\s+/g, '');
+    if (TITLE_LINE.test(compact) && !/[。；;]/.test(compact) && compact.length <= 60) titleAt = i;
+  });
+  return lines.slice(titleAt + 1).join('\n').trim();
 }

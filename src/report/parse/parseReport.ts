@@ -3,7 +3,18 @@
  * read tables 2–4, cut the narrative into sections, run the checks, and record all of it in the
  * provenance. A figure the text does not give is null and listed as missing — never guessed.
  */
-import { APPEAL_GROUPS, table3Rows, TEMPLATE_DOCUMENTS, templateForYear } from '../../law/index.ts';
+import {
+  APPEAL_GROUPS,
+  APPEAL_RESULTS,
+  LITIGATION_HEADER,
+  TABLE2_TITLE,
+  TABLE3_TITLE,
+  TABLE4_TITLE,
+  table2Blocks,
+  table3Rows,
+  TEMPLATE_DOCUMENTS,
+  templateForYear,
+} from '../../law/index.ts';
 import { checkReport, type CheckReport } from '../check.ts';
 import { UnreadableReportError } from '../errors.ts';
 import { emptyReport, reportCells, type InferredCell, type ReportData } from '../reportData.ts';
@@ -27,8 +38,28 @@ export interface ParseOptions {
   year?: number;
 }
 
-/** Table-3 labels a text must show (exactly) before it is taken for an annual report. */
-const MIN_TABLE3_LABELS = 6;
+/** Table-3 labels a text must show (exactly) before table 3 is taken to be there. */
+const MIN_TABLE3_LABELS = 3;
+
+/**
+ * Which of the report's tables the text shows: table 3 by its row labels, table 2 by its block captions
+ * and column headers, table 4 by its group and result headers. A file with none is no annual report; a
+ * file with some is read as a partial report (scraped pages are cut; tables are published as images).
+ */
+export function tableEvidence(stream: LabelStream): { any: boolean; table3: number; absent: string[] } {
+  const has = (label: string) => stream.text.includes(labelStreamKey(label));
+  const table3Keys = table3Rows('2021').map((r) => labelStreamKey(r.name)).filter((k) => k.length >= 4);
+  const table3 = table3Keys.filter((k) => stream.text.includes(k)).length;
+  const table2Labels = (['2019', '2021'] as const).flatMap((t) => table2Blocks(t).flatMap((b) => b.columns.map((c) => c.label)));
+  const table2 = new Set(table2Labels.filter(has)).size >= 2;
+  const table4 = APPEAL_GROUPS.filter((g) => has(g.label)).length >= 2 || (has(LITIGATION_HEADER) && APPEAL_RESULTS.filter((r) => has(r.label)).length >= 3);
+  const absent = [
+    ...(table2 ? [] : [TABLE2_TITLE]),
+    ...(table3 >= MIN_TABLE3_LABELS ? [] : [TABLE3_TITLE]),
+    ...(table4 ? [] : [TABLE4_TITLE]),
+  ];
+  return { any: absent.length < 3, table3, absent };
+}
 
 export function parseReportText(text: string, options: ParseOptions = {}): ReportData {
   return parseExtracted({ format: 'text', lines: linesFromText(text) }, options);
@@ -39,14 +70,13 @@ export function parseExtracted(doc: ExtractedDocument, options: ParseOptions = {
   const stream = new LabelStream(tokens);
   const plainLines = documentText(doc).split('\n');
 
-  const table3Keys = table3Rows('2021').map((r) => labelStreamKey(r.name)).filter((k) => k.length >= 4);
-  const table3Found = table3Keys.filter((k) => stream.text.includes(k)).length;
-  if (table3Found < MIN_TABLE3_LABELS) {
+  const evidence = tableEvidence(stream);
+  if (!evidence.any) {
     const empty = stream.text.length === 0;
     throw new UnreadableReportError(
       empty
         ? 'no text to read (empty, or not a text document)'
-        : `not a 政府信息公开工作年度报告: the table 收到和处理政府信息公开申请情况 was not found (${table3Found} of its row labels)`,
+        : `not a 政府信息公开工作年度报告: no table of a report was found (收到和处理政府信息公开申请情况: ${evidence.table3} of its row labels; no 主动公开 block header, no 行政复议/行政诉讼 header)`,
     );
   }
 
@@ -72,6 +102,7 @@ export function parseExtracted(doc: ExtractedDocument, options: ParseOptions = {
     prose: [narrative.preamble, narrative.overview, narrative.problems, narrative.other].filter(Boolean).join('\n'),
   };
   if (template.value !== byYear) ctx.notes.push(`the tables follow the ${template.value} template, though reports on ${year} use the ${byYear} template`);
+  for (const t of evidence.absent) ctx.notes.push(`partial report: ${t} is not in the file (its cells are unknown)`);
   if (!agency) ctx.notes.push('the agency is not named in a title or signature');
 
   const regions = tableRegions(stream, sections, report.template);
@@ -84,6 +115,8 @@ export function parseExtracted(doc: ExtractedDocument, options: ParseOptions = {
   report.provenance = {
     ...(options.source !== undefined ? { source: options.source } : {}),
     format: doc.format,
+    ...(template.value !== byYear ? { templateMismatch: { printed: template.value, expected: byYear } } : {}),
+    ...(evidence.absent.length > 0 ? { partial: { tablesMissing: evidence.absent } } : {}),
     detected: {
       template: template.value,
       year,

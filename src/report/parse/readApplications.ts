@@ -9,7 +9,18 @@
  * figures, where a report prints them, are a subtotal. A row that lost blank cells is placed by the
  * positions of its figures when the source has positions (PDF, space-aligned text).
  */
-import { APPLICANT_COLUMN_IDS, APPLICANT_COLUMNS, APPLICANT_KIND_IDS, ORGANISATION_HEADER, outcomeRows, TABLE3_GROUPS, table3Rows, type Table2ValueKind } from '../../law/index.ts';
+import {
+  APPLICANT_COLUMN_IDS,
+  APPLICANT_COLUMNS,
+  APPLICANT_KIND_IDS,
+  ORGANISATION_HEADER,
+  outcomeRows,
+  TABLE3_GROUPS,
+  table3Rows,
+  type Table2ValueKind,
+  type Table3GroupId,
+} from '../../law/index.ts';
+import type { LabelHit } from './labelStream.ts';
 import { setCell } from '../reportData.ts';
 import { alignLabels } from './alignLabels.ts';
 import { labelHead, labelStreamKey } from './normalize.ts';
@@ -44,16 +55,32 @@ export function readApplications(ctx: ReadContext, from: number, to: number): nu
     const head = labelHead(r.name);
     return head !== key ? { key, head } : { key };
   });
-  const hits = alignLabels(ctx.stream, specs, from, to);
+  const groupIds = ['withheld', 'unavailable', 'not_processed', ...(template === '2021' ? (['other'] as const) : [])] as const;
+  const groupHits = groupIds
+    .flatMap((g) => ctx.stream.findAll(labelStreamKey(TABLE3_GROUPS[g].number + TABLE3_GROUPS[g].name), from, to).map((h) => ({ ...h, group: g })))
+    .sort((a, b) => a.start - b.start);
+  const insideGroupLabel = (start: number, end: number) => groupHits.some((g) => start < g.end && end > g.start);
+  // a damaged label is identified by its place: the text between its two neighbours, when that is no group's label
+  const byPlace = (start: number, end: number, spec: { key: string }) => !insideGroupLabel(start, end) && end - start <= spec.key.length + 8;
+  const hits = alignLabels(ctx.stream, specs, from, to, byPlace);
+  // a short label found inside a group's label (`其他` in `（六）其他处理`) is the row only if it follows that label
+  hits.forEach((h, i) => {
+    if (!h || !insideGroupLabel(h.start, h.end)) return;
+    const group = groupHits.find((g) => h.start < g.end && h.end > g.start)!;
+    const next = hits.slice(i + 1).find((x) => x !== null);
+    hits[i] = ctx.stream.findExact(specs[i]!.key, group.end, next ? next.start : to);
+  });
+  hits.forEach((h, i) => {
+    if (h && h.distance === Number.POSITIVE_INFINITY) {
+      ctx.notes.push(`table 3: row ${rows[i]!.number}${rows[i]!.name} identified by its place in its group (printed "${ctx.stream.text.slice(h.start, h.end)}")`);
+    }
+  });
   const endToken = to >= ctx.stream.text.length ? ctx.tokens.length : ctx.stream.tokenAt(to);
 
   const firstRow = hits.find((h) => h !== null);
   const order = firstRow ? columnOrder(ctx, from, firstRow.start) : null;
   if (order) ctx.notes.push(`table 3: the columns are printed in the order ${order.map((c) => APPLICANT_COLUMNS[c]!.label).join('、')} (read from the header)`);
 
-  const groupHits = (['withheld', 'unavailable', 'not_processed', ...(template === '2021' ? (['other'] as const) : [])] as const)
-    .flatMap((g) => ctx.stream.findAll(labelStreamKey(TABLE3_GROUPS[g].number + TABLE3_GROUPS[g].name), from, to))
-    .sort((a, b) => a.start - b.start);
   const rowFigures = rows.map((_, i) => {
     const hit = hits[i];
     if (!hit) return null;
@@ -90,6 +117,7 @@ export function readApplications(ctx: ReadContext, from: number, to: number): nu
   });
 
   resolve(ctx, results);
+  inferFromZeroGroups(ctx, groupHits, hits, to, endToken);
   return hits.filter((h) => h !== null).length;
 }
 
@@ -186,4 +214,39 @@ function write(ctx: ReadContext, rowId: string, reading: Reading, inferredBecaus
     setCell(ctx.report, path, value);
     if (value !== null && inferredBecause) ctx.inferred.push({ cell: path, value, reason: inferredBecause });
   });
+}
+
+/**
+ * A group printed as one row with its subtotal (a 2021 report printing （六）其他处理 as the 2019 row):
+ * where a column's subtotal is 0, each of the group's rows that the report does not print is 0 in that
+ * column — the report's own arithmetic forces it. Those cells are filled and marked inferred.
+ */
+function inferFromZeroGroups(
+  ctx: ReadContext,
+  groupHits: readonly (LabelHit & { group: Table3GroupId })[],
+  hits: readonly (LabelHit | null)[],
+  to: number,
+  endToken: number,
+): void {
+  const rows = table3Rows(ctx.report.template);
+  for (const g of groupHits) {
+    const members = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.groups.includes(g.group));
+    if (members.length === 0 || members.every(({ i }) => hits[i] !== null)) continue;
+    const next = hits.find((h) => h !== null && h.start >= g.end);
+    const figures = figuresBetween(ctx.tokens, g.token, next && next.start < to ? next.token : endToken);
+    if (figures.length !== APPLICANT_COLUMN_IDS.length || figures.some((f) => f.kind !== 'num')) continue;
+    const subtotal = rowReadings(figures, KINDS).readings[0];
+    if (!subtotal) continue;
+    const label = TABLE3_GROUPS[g.group].number + TABLE3_GROUPS[g.group].name;
+    for (const { r, i } of members) {
+      if (hits[i] !== null) continue;
+      APPLICANT_COLUMN_IDS.forEach((column, c) => {
+        if (subtotal[c] !== 0) return;
+        const path = `applications.${r.id}.${column}`;
+        setCell(ctx.report, path, 0);
+        ctx.inferred.push({ cell: path, value: 0, reason: `${label} prints 0 in this column, so each of its rows is 0` });
+      });
+    }
+    ctx.notes.push(`table 3: ${label} printed as one row (${printed(figures)}); rows it does not print are 0 where its figure is 0, else unknown`);
+  }
 }

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { DOCX_TEXT_WIDTH_TWIPS, TABLE_STYLE, columnWidthsTwips, keptWithNext, renderReportDocx } from './docx.ts';
 import { reportTables } from './tableLayout.ts';
-import { fullReport2021, seedJson, seedReport } from '../../../test/support/reportFixtures.ts';
+import { fullReport2021, rollUpReport, seedJson, seedReport } from '../../../test/support/reportFixtures.ts';
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
@@ -70,7 +70,7 @@ describe('DOCX renderer', async () => {
 
   it('prints table 2 and table 4 figures in order, unknown cells empty', () => {
     const procurement = texts.indexOf('政府集中采购');
-    assert.deepEqual(texts.slice(procurement + 1, procurement + 3), ['28', '1259.8']);
+    assert.deepEqual(texts.slice(procurement + 1, procurement + 3), ['28', '1259.80万元']);
     const lastLeaf = texts.lastIndexOf('总计');
     // 15 cells, 4 of them unknown: 11 figures, then the next section heading.
     assert.deepEqual(texts.slice(lastLeaf + 1, lastLeaf + 13), ['1', '0', '14', '0', '15', '0', '0', '0', '0', '0', '0', '五、存在的主要问题及改进情况']);
@@ -188,7 +188,9 @@ describe('DOCX renderer', async () => {
       const kept = full[1]!.rows.map((r) => r.every((tc) => /<w:keepNext\/>/.test(tc)));
       const free = full[1]!.rows.map((r) => r.every((tc) => !/<w:keepNext\/>/.test(tc)));
       assert.deepEqual(kept.slice(0, 5), [true, true, true, true, true]); // three header rows, the first two body rows
-      assert.ok(free[5] && free[10], 'the middle of the table may break');
+      // every merged group stays on one page — 三、本年度办理结果 spans all the outcome rows, so the table does
+      assert.deepEqual(kept.slice(0, -1), Array<boolean>(kept.length - 1).fill(true));
+      assert.equal(free.at(-1), true);
       assert.deepEqual([kept.at(-2), free.at(-1)], [true, true]);
     });
   });
@@ -200,6 +202,34 @@ describe('DOCX renderer', async () => {
       assert.equal(widths.length, grid.columnCount);
     }
     assert.deepEqual(columnWidthsTwips([1, 1, 1], 100), [34, 33, 33]);
+  });
+
+  it('uses Word heading styles for the title and the section headings', () => {
+    assert.match(document, /<w:pStyle w:val="Title"\/>/);
+    assert.equal([...document.matchAll(/<w:pStyle w:val="Heading1"\/>/g)].length, 6);
+    assert.match(styles, /<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?w:eastAsia="黑体"/);
+  });
+
+  it('numbers odd pages at the right and even pages at the left (GB/T 9704)', async () => {
+    const zip = await JSZip.loadAsync(buffer);
+    assert.match(await zip.file('word/settings.xml')!.async('string'), /<w:evenAndOddHeaders\/>/);
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const sides = footers.map((f) => /<w:jc w:val="(\w+)"\/>/.exec(f)?.[1]).sort();
+    assert.deepEqual(sides, ['left', 'right']);
+    assert.match(document, /<w:footerReference w:type="even"/);
+  });
+
+  it('sets a seven-digit roll-up figure small enough to stay on one line', async () => {
+    const rolled = (await partsOf(await renderReportDocx(rollUpReport()))).document;
+    const t4 = tablesOf(rolled)[2]!;
+    const figureCells = t4.rows.at(-1)!.filter((tc) => /<w:t(?: [^>]*)?>\d{7,}</.test(tc));
+    assert.ok(figureCells.length > 0);
+    for (const tc of figureCells) {
+      const width = numberOf(tc, /<w:tcW w:type="dxa" w:w="(\d+)"\/>/);
+      const text = runTexts(tc).join('');
+      const size = numberOf(tc, /<w:sz w:val="(\d+)"\/>/) || 18;
+      assert.ok(text.length * 0.68 * (size / 2) <= (width - 120) / 20 + 0.01, `${text} at ${size / 2}pt in ${width} twips`);
+    }
   });
 
   it('keeps each table-2 block whole and lets it break between blocks', () => {

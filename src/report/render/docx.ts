@@ -1,13 +1,16 @@
 /**
  * The annual report as a Word document (`docx`): A4 with the margins of official documents (GB/T
- * 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), the official fonts, and real tables whose
- * merged cells come from the shared grid (rowSpan → vMerge, columnSpan → gridSpan).
+ * 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), the official fonts, Word's own Title and
+ * Heading 1 styles (so the navigation pane and a table of contents see the sections), page numbers
+ * odd-right / even-left, and real tables whose merged cells come from the shared grid (rowSpan →
+ * vMerge, columnSpan → gridSpan), with table 3's groups kept on one page and figures never wrapped.
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Footer,
+  HeadingLevel,
   LineRuleType,
   Packer,
   PageNumber,
@@ -23,6 +26,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import type { ReportData } from '../reportData.ts';
+import { breakLines, wordUnits } from './cjkLines.ts';
 import { reportDocument, titleLines } from './reportDocument.ts';
 import type { GridCell, TableGrid } from './tableLayout.ts';
 
@@ -58,6 +62,7 @@ export async function renderReportDocx(report: ReportData): Promise<Buffer> {
   const title = titleLines(doc, TEXT_WIDTH_PT / (SIZE.title / 2));
   const children: (Paragraph | Table)[] = [
     new Paragraph({
+      heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
       spacing: { after: 320, line: 720, lineRule: LineRuleType.EXACT },
       children: title.map((line, i) => new TextRun({ text: line, font: font('title'), size: SIZE.title, ...(i > 0 ? { break: 1 } : {}) })),
@@ -67,6 +72,7 @@ export async function renderReportDocx(report: ReportData): Promise<Buffer> {
   for (const section of doc.sections) {
     children.push(
       new Paragraph({
+        heading: HeadingLevel.HEADING_1,
         indent: { firstLine: 640 },
         spacing: { line: BODY_LINE_TWIPS, lineRule: LineRuleType.EXACT },
         keepNext: true,
@@ -81,12 +87,32 @@ export async function renderReportDocx(report: ReportData): Promise<Buffer> {
 
   const document = new Document({
     creator: 'gongkai',
+    evenAndOddHeaderAndFooters: true,
     title: doc.title,
     styles: {
       default: { document: { run: { font: font('body'), size: SIZE.body } } },
       // Table text as styles, not run formatting: one place for an editor to change it, and the paragraph
       // mark of an empty cell (an unknown figure, a merged cell's continuation) takes the table size too.
       paragraphStyles: [
+        // Word's built-in Title and Heading 1, restyled as an official document sets them (no colour, 黑体 三号)
+        {
+          id: 'Title',
+          name: 'Title',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { font: font('title'), size: SIZE.title, color: '000000' },
+          paragraph: { alignment: AlignmentType.CENTER },
+        },
+        {
+          id: 'Heading1',
+          name: 'heading 1',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { font: font('heading'), size: SIZE.heading, bold: false, color: '000000' },
+          paragraph: { keepNext: true, outlineLevel: 0, spacing: { before: 0, after: 0 } },
+        },
         {
           id: TABLE_STYLE.normal,
           name: '表格文字',
@@ -111,21 +137,26 @@ export async function renderReportDocx(report: ReportData): Promise<Buffer> {
             },
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('table'), size: SIZE.footer })],
-              }),
-            ],
-          }),
-        },
+        // GB/T 9704: odd pages numbered at the right, even pages at the left, one character in from the edge
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children,
       },
     ],
   });
   return declareFallbacks(await Packer.toBuffer(document));
+}
+
+/** `— 1 —` at the outer edge: 四号 (14pt), one character (280 twips) in from the text's edge. */
+function pageNumberFooter(side: 'left' | 'right'): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: 280 } : { left: 280 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('table'), size: SIZE.footer })],
+      }),
+    ],
+  });
 }
 
 function bodyParagraph(text: string, keepNext = false): Paragraph {
@@ -165,19 +196,29 @@ const ROWS_AT_END = 2;
 /**
  * Which rows are kept on the page of the row after them (Word's keep-with-next, written on every paragraph
  * of the row). Table 2 keeps each block whole and breaks between blocks; tables 3 and 4 keep their header
- * rows with the first body rows and their last rows together.
+ * rows with the first body rows, their last rows together, and every merged group of rows whole — table
+ * 3, which fits a page, thus starts on a new page rather than leave a group's label on the page before.
  */
 export function keptWithNext(grid: TableGrid): boolean[] {
   const rowGroups = grid.groups.flatMap((g, gi) => g.rows.map(() => ({ gi, kind: g.kind })));
   const count = rowGroups.length;
   const headRows = rowGroups.filter((r) => r.kind === 'head').length;
   const blocks = grid.groups.some((g) => g.rows.some((r) => r.role === 'caption'));
+  // rows under one merged group label stay together (（三）不予公开 and its eight rows; 三、本年度办理结果 and all
+  // its rows, which fit a page), so that no page starts inside a group with its label left on the page before
+  const inGroup = new Array<boolean>(count).fill(false);
+  for (const c of grid.groups.flatMap((g) => g.rows.flatMap((row) => row.cells))) {
+    if (c.header && (c.scope === 'row' || c.scope === 'rowgroup') && c.rowSpan > 1) {
+      for (let r = c.row; r < c.row + c.rowSpan - 1; r++) inGroup[r] = true;
+    }
+  }
   return rowGroups.map((r, i) => {
     if (i === count - 1) return false;
     if (blocks) return rowGroups[i + 1]!.gi === r.gi;
-    return i < headRows + ROWS_WITH_HEADER - 1 || i >= count - ROWS_AT_END;
+    return i < headRows + ROWS_WITH_HEADER - 1 || i >= count - ROWS_AT_END || inGroup[i]!;
   });
 }
+
 
 function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
   const columnWidths = columnWidthsTwips(grid.columnWeights, DOCX_TEXT_WIDTH_TWIPS);
@@ -220,7 +261,7 @@ function tableBlock(grid: TableGrid): (Paragraph | Table)[] {
       width: { size: DOCX_TEXT_WIDTH_TWIPS, type: WidthType.DXA },
       layout: TableLayoutType.FIXED,
       borders: BORDERS,
-      margins: { top: 20, bottom: 20, left: 60, right: 60 },
+      margins: { top: 20, bottom: 20, left: CELL_MARGIN_TWIPS, right: CELL_MARGIN_TWIPS },
     }),
     // Word needs a paragraph between a table and what follows; keep it small.
     new Paragraph({ spacing: { after: 0, line: 240 }, children: [] }),
@@ -233,6 +274,7 @@ function tableCell(c: GridCell, columnWidths: number[], style: string, merge: Ve
   const width = columnWidths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
   const centred = c.numeric || (c.header && c.scope !== 'row' && c.scope !== 'rowgroup');
   const text = merge === VerticalMergeType.CONTINUE || c.text === '' ? null : c.text;
+  const size = c.numeric && text !== null ? figureHalfPoints(text, width, style) : null;
   return new TableCell({
     ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
     ...(merge ? { verticalMerge: merge } : {}),
@@ -243,10 +285,41 @@ function tableCell(c: GridCell, columnWidths: number[], style: string, merge: Ve
         style,
         alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
         keepNext,
-        children: text === null ? [] : [new TextRun(text)],
+        children: text === null ? [] : size !== null ? [new TextRun({ text, size })] : columnHeader(c) ? labelRuns(text, width, style) : [new TextRun(text)],
       }),
     ],
   });
+}
+
+/** Cell margins left and right, twips (see tableBlock). */
+const CELL_MARGIN_TWIPS = 60;
+/** A digit of 宋体 is half an em wide; more, for the wider faces a machine without 宋体 substitutes. */
+const DIGIT_EM = 0.68;
+
+/**
+ * The size (half-points) a figure is set in so that it fits its cell on one line: the table style's
+ * size, or smaller for a long figure in a narrow column (Word would wrap it inside the number).
+ */
+export function figureHalfPoints(text: string, cellTwips: number, style: string): number | null {
+  const styleSize = style === TABLE_STYLE.small ? SIZE.tableSmall : SIZE.table;
+  const availablePt = (cellTwips - 2 * CELL_MARGIN_TWIPS) / 20;
+  const needPt = text.length * DIGIT_EM * (styleSize / 2);
+  if (needPt <= availablePt) return null;
+  return Math.max(8, Math.floor((2 * availablePt) / (text.length * DIGIT_EM)));
+}
+
+const columnHeader = (c: GridCell) => c.header && (c.scope === 'col' || c.scope === 'colgroup');
+
+/**
+ * A column header's text as runs with line breaks between words (`社会公益|组织`, not `社会公益组|织`): Word breaks
+ * CJK anywhere, so the breaks are set here, from an estimate of the width (1 em a Han character).
+ */
+function labelRuns(text: string, cellTwips: number, style: string): TextRun[] {
+  const sizePt = (style === TABLE_STYLE.small ? SIZE.tableSmall : SIZE.table) / 2;
+  const availablePt = (cellTwips - 2 * CELL_MARGIN_TWIPS) / 20 - 1;
+  const measure = (t: string) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x80 ? 0.55 : 1), 0) * sizePt;
+  if (measure(text) <= availablePt) return [new TextRun(text)];
+  return breakLines(text, availablePt, measure, { units: wordUnits }).map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -10,7 +10,7 @@ function fixtureFigures(json: Record<string, Record<string, Record<string, numbe
   const out = new Map<string, string>();
   for (const table of ['proactive', 'applications', 'appeals']) {
     for (const [row, columns] of Object.entries(json[table] ?? {})) {
-      for (const [column, value] of Object.entries(columns)) out.set(`${table}.${row}.${column}`, value === null ? '' : String(value));
+      for (const [column, value] of Object.entries(columns)) out.set(`${table}.${row}.${column}`, value === null ? '' : column === 'amount_wan' && row === 'procurement' ? `${value.toFixed(2)}万元` : String(value));
     }
   }
   return out;
@@ -25,7 +25,8 @@ describe('HTML renderer', () => {
     const printed = new Map($('td[data-cell]').toArray().map((el) => [$(el).attr('data-cell')!, $(el).text()]));
     assert.equal(printed.size, expected.size);
     for (const [path, value] of expected) assert.equal(printed.get(path), value, path);
-    assert.equal($('td[data-cell="proactive.procurement.amount_wan"]').text(), '1259.8');
+    // the 2019 form's 采购总金额 has no unit in its label: the cell carries it
+    assert.equal($('td[data-cell="proactive.procurement.amount_wan"]').text(), '1259.80万元');
   });
 
   it('leaves the four unknown table-4 cells empty, not 0', () => {
@@ -62,7 +63,9 @@ describe('HTML renderer', () => {
     assert.deepEqual(spans('三、本年度办理结果'), ['20', '1', 'row']);
     assert.deepEqual(spans('（三）不予公开'), ['8', '1', 'row']);
     assert.deepEqual(spans('一、本年新收政府信息公开申请数量'), ['1', '3', 'row']);
-    assert.deepEqual(spans('行政复议'), ['2', '5', 'colgroup']);
+    assert.deepEqual(spans('行政复议'), ['1', '5', 'colgroup']);
+    // 行政复议's five results span the second and third header rows, as on the official form
+    assert.deepEqual($('table.gk-table-appeals thead tr').eq(1).find('th').slice(0, 5).toArray().map((el) => $(el).attr('rowspan')), ['2', '2', '2', '2', '2']);
     assert.deepEqual(spans('行政诉讼'), ['1', '10', 'colgroup']);
     assert.deepEqual(spans('第二十条第（一）项'), ['1', '4', 'rowgroup']);
     const appeals = $('table.gk-table-appeals');

@@ -4,6 +4,7 @@
  * data cell names its ReportData cell in `data-cell`.
  */
 import type { ReportData } from '../reportData.ts';
+import { wordUnits } from './cjkLines.ts';
 import { reportDocument, titleLines } from './reportDocument.ts';
 import type { GridCell, TableGrid } from './tableLayout.ts';
 
@@ -15,17 +16,21 @@ export interface HtmlOptions {
 /** Styles for `.gk-report`; the standalone page embeds them, a host page embedding the fragment may too. */
 export const REPORT_CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page :right { @bottom-right { content: "— " counter(page) " —"; font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 14pt; margin-right: 1em; vertical-align: top; padding-top: 7mm; } }
+@page :left { margin: 37mm 28mm 35mm 26mm; @bottom-left { content: "— " counter(page) " —"; font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 14pt; margin-left: 1em; vertical-align: top; padding-top: 7mm; } }
 .gk-report { font-family: "FangSong", "仿宋_GB2312", "仿宋", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; font-size: 16pt; line-height: 1.75; color: #000; max-width: 156mm; margin: 0 auto; }
 .gk-report h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }
 .gk-report h1 .gk-title-line { display: inline-block; }
 .gk-report h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0.6em 0 0.3em; text-indent: 2em; break-after: avoid; page-break-after: avoid; }
-.gk-report p { margin: 0; text-indent: 2em; text-align: justify; }
+.gk-report p { margin: 0; text-indent: 2em; text-align: justify; line-break: strict; orphans: 2; widows: 2; }
+.gk-report section > h2 + p, .gk-report section > p:has(+ table) { break-after: avoid; page-break-after: avoid; }
 .gk-report table { border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0.5em 0 1em; font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 10.5pt; line-height: 1.4; page-break-inside: auto; }
 .gk-report table.gk-table-applications, .gk-report table.gk-table-appeals { font-size: 9pt; }
 .gk-report caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .gk-report th, .gk-report td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; font-weight: normal; text-align: left; }
 .gk-report thead th { text-align: center; }
-.gk-report td.gk-num { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; padding: 2px 1px; }
+.gk-report td.gk-num { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; padding: 2px 1px; overflow: visible; }
+.gk-report thead th { word-break: keep-all; overflow-wrap: anywhere; }
 .gk-report td, .gk-report th:not([rowspan]) { page-break-inside: avoid; break-inside: avoid; }
 .gk-report thead tr, .gk-report tbody tr:nth-child(-n+3), .gk-report tbody tr:nth-last-child(-n+2) { break-before: avoid; page-break-before: avoid; }
 .gk-report .gk-table-proactive tbody { break-inside: avoid; page-break-inside: avoid; }
@@ -72,12 +77,29 @@ export function renderReportHtml(report: ReportData, options: HtmlOptions): stri
   ].join('\n');
 }
 
+/** The text width of the page (A4 less the margins) and the tables' font sizes, as the CSS above sets them. */
+const TEXT_WIDTH_PT = (156 * 72) / 25.4;
+const TABLE_FONT_PT = { proactive: 10.5, applications: 9, appeals: 9 } as const;
+/** A digit's width in em, generous for the faces a browser may substitute. */
+const DIGIT_EM = 0.62;
+const CELL_PADDING_PT = 3;
+
+/** The font size (pt) a figure is set in to stay on one line in its cell; null when the table's size fits. */
+export function figureFontPt(grid: TableGrid, c: GridCell): number | null {
+  const sum = grid.columnWeights.reduce((a, b) => a + b, 0);
+  const weight = grid.columnWeights.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+  const available = (weight / sum) * TEXT_WIDTH_PT - CELL_PADDING_PT;
+  const size = TABLE_FONT_PT[grid.id];
+  const need = c.text.length * DIGIT_EM * size;
+  return need <= available ? null : Math.floor((available / (c.text.length * DIGIT_EM)) * 10) / 10;
+}
+
 function tableHtml(grid: TableGrid): string {
   const out: string[] = [`<table class="gk-table gk-table-${grid.id}">`, `<caption>${escapeHtml(grid.caption)}</caption>`, colgroupHtml(grid)];
   for (const group of grid.groups) {
     const tag = group.kind === 'head' ? 'thead' : 'tbody';
     out.push(`<${tag}>`);
-    for (const row of group.rows) out.push(`<tr>${row.cells.map(cellHtml).join('')}</tr>`);
+    for (const row of group.rows) out.push(`<tr>${row.cells.map((c) => cellHtml(c, c.numeric ? figureFontPt(grid, c) : null)).join('')}</tr>`);
     out.push(`</${tag}>`);
   }
   out.push('</table>');
@@ -91,15 +113,18 @@ export function colgroupHtml(grid: TableGrid): string {
   return `<colgroup>${cols.join('')}</colgroup>`;
 }
 
-function cellHtml(c: GridCell): string {
+function cellHtml(c: GridCell, fontPt: number | null): string {
   const attrs: string[] = [];
   if (c.rowSpan > 1) attrs.push(`rowspan="${c.rowSpan}"`);
   if (c.colSpan > 1) attrs.push(`colspan="${c.colSpan}"`);
   if (c.header) {
     if (c.scope) attrs.unshift(`scope="${c.scope}"`);
-    return `<th${attrText(attrs)}>${escapeHtml(c.text)}</th>`;
+    // a column header may break between its words only (<wbr>, with word-break: keep-all): 社会<wbr>公益<wbr>组织
+    const text = c.scope === 'col' || c.scope === 'colgroup' ? wordUnits(c.text).map(escapeHtml).join('<wbr>') : escapeHtml(c.text);
+    return `<th${attrText(attrs)}>${text}</th>`;
   }
   if (c.numeric) attrs.unshift('class="gk-num"');
+  if (fontPt !== null) attrs.push(`style="font-size: ${fontPt}pt"`);
   if (c.path) attrs.push(`data-cell="${escapeHtml(c.path)}"`);
   return `<td${attrText(attrs)}>${escapeHtml(c.text)}</td>`;
 }

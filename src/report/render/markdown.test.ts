@@ -41,12 +41,12 @@ describe('Markdown renderer', () => {
     assert.deepEqual(blocks.map((b) => b.caption), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项']);
     assert.deepEqual(blocks[0]!.header, ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']);
     assert.deepEqual(blocks[0]!.rows[1], ['规范性文件', '17', '3', '116']);
-    assert.deepEqual(blocks[4]!.rows[0], ['政府集中采购', String(json.proactive!.procurement!.items), String(json.proactive!.procurement!.amount_wan)]);
+    assert.deepEqual(blocks[4]!.rows[0], ['政府集中采购', String(json.proactive!.procurement!.items), `${json.proactive!.procurement!.amount_wan!.toFixed(2)}万元`]);
   });
 
-  it('flattens table 3 to one header row and joined row labels that read back to the fixture', () => {
+  it('flattens table 3 to one header row with the whole header path (申请人情况 included) and joined row labels that read back to the fixture', () => {
     const t3 = tables.find((t) => t.header[0]?.startsWith('（本列数据'))!;
-    assert.deepEqual(t3.header.slice(1), ['自然人', '法人或其他组织·商业企业', '法人或其他组织·科研机构', '法人或其他组织·社会公益组织', '法人或其他组织·法律服务机构', '法人或其他组织·其他', '总计']);
+    assert.deepEqual(t3.header.slice(1), ['自然人', '法人或其他组织·商业企业', '法人或其他组织·科研机构', '法人或其他组织·社会公益组织', '法人或其他组织·法律服务机构', '法人或其他组织·其他', '总计'].map((h) => `申请人情况·${h}`));
     const columns = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
     const rowIds = Object.keys(json.applications!);
     assert.equal(t3.rows.length, rowIds.length);

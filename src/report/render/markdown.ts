@@ -1,6 +1,7 @@
 /**
  * The annual report as Markdown (GitHub pipe tables). Pipe tables cannot merge cells, so each grid is
- * flattened: one header row whose labels join the headers above a column with `·`, one label column
+ * flattened: one header row whose labels join every header above a column with `·` (the whole header,
+ * 申请人情况 included), one label column
  * whose text joins a row's labels with ` / `, and a table-2 block caption as a bold line before its table.
  */
 import type { ReportData } from '../reportData.ts';
@@ -84,7 +85,6 @@ export function flatten(rows: GridRow[]): Flat {
   const isLabel = (col: number) => bodyIndexes.every((r) => cellAt(r, col)?.header === true);
   const labelCols = starts.filter(isLabel);
   const valueCols = starts.filter((c) => !isLabel(c));
-  const valueWidth = valueCols.length;
 
   const joinDistinct = (cells: (GridCell | undefined)[], joiner: string) =>
     [...new Set(cells.filter((c): c is GridCell => c !== undefined))].map((c) => c.text).join(joiner);
@@ -92,17 +92,12 @@ export function flatten(rows: GridRow[]): Flat {
   const header: string[] = [];
   if (labelCols.length > 0) header.push(joinDistinct(headIndexes.flatMap((r) => labelCols.map((c) => cellAt(r, c))), COLUMN_LABEL_JOINER));
   for (const col of valueCols) {
-    // A header over every value column names none of them apart.
-    const above = headIndexes.map((r) => cellAt(r, col)).filter((c) => !(c && valueWidth > 1 && coversAll(c, valueCols)));
-    header.push(joinDistinct(above, COLUMN_LABEL_JOINER));
+    // the whole header path, as the form prints it (申请人情况·法人或其他组织·商业企业)
+    header.push(joinDistinct(headIndexes.map((r) => cellAt(r, col)), COLUMN_LABEL_JOINER));
   }
   const body = bodyIndexes.map((r) => [
     ...(labelCols.length > 0 ? [joinDistinct(labelCols.map((c) => cellAt(r, c)), ROW_LABEL_JOINER)] : []),
     ...valueCols.map((c) => cellAt(r, c)?.text ?? ''),
   ]);
   return { header, numeric: [...labelCols.slice(0, 1).map(() => false), ...valueCols.map(() => true)], body };
-}
-
-function coversAll(c: GridCell, cols: number[]): boolean {
-  return cols.every((col) => col >= c.col && col < c.col + c.colSpan);
 }

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { renderReportPdf } from './pdf.ts';
-import { fullReport2021, seedJson, seedReport } from '../../../test/support/reportFixtures.ts';
+import { fullReport2021, rollUpReport, seedJson, seedReport } from '../../../test/support/reportFixtures.ts';
+import { NO_LINE_START } from './cjkLines.ts';
+import { reportCells } from '../reportData.ts';
 import type { ReportData } from '../reportData.ts';
 
 interface Item {
@@ -115,13 +117,40 @@ describe('PDF renderer', async () => {
   });
 
   it('prints table 2 figures as they are and table 4 with its unknown cells blank', () => {
-    assert.deepEqual(sameLine(items, '政府集中采购'), ['28', '1259.8']);
+    assert.deepEqual(sameLine(items, '政府集中采购'), ['28', '1259.80万元']);
     assert.deepEqual(sameLine(items, '规范性文件'), ['17', '3', '116']);
     const leaves = items.filter((i) => i.str === '结果');
     assert.equal(leaves.length, 3 * 3); // 结果维持, 结果纠正, 其他结果 wrap as 结果/维持 … in 15 narrow columns
     const firstFigure = items.find((i) => i.str === '14')!;
     const row = items.filter((i) => i.page === firstFigure.page && Math.abs(i.y - firstFigure.y) < 2).sort((a, b) => a.x - b.x);
     assert.deepEqual(row.map((i) => i.str), ['1', '0', '14', '0', '15', '0', '0', '0', '0', '0', '0']);
+  });
+
+  it('sets the body in a serif face and the headings in a sans (黑体-like) face, both embedded as subsets', () => {
+    const fonts = [...pdf.toString('latin1').matchAll(/\/BaseFont \/([A-Z]{6})\+([\w-]+)/g)].map((m) => m[2]);
+    assert.ok(fonts.some((f) => /NotoSerifSC/.test(f!)), fonts.join(' '));
+    assert.ok(fonts.some((f) => /NotoSansHans-Bold/.test(f!)), fonts.join(' '));
+  });
+
+  it('numbers odd pages at the right and even pages at the left (GB/T 9704)', () => {
+    assert.ok(totalPages >= 2);
+    for (let p = 1; p <= totalPages; p++) {
+      const number = items.find((i) => i.page === p && i.str.replace(/\s/g, '') === `—${p}—`);
+      assert.ok(number, `page ${p}`);
+      if (p % 2 === 1) assert.ok(number.x > 595 / 2, `page ${p} number at x ${number.x}`);
+      else assert.ok(number.x < 595 / 4, `page ${p} number at x ${number.x}`);
+    }
+  });
+
+  it('prints a seven-digit roll-up with every figure whole on one line, and no line starting with closing punctuation', async () => {
+    const report = rollUpReport();
+    report.narrative = { overview: `全年共收到政府信息公开申请${report.applications.received!.total}件（含上年结转），较上年增加1234567件。`.repeat(6) };
+    const rolled = await textItems(await renderReportPdf(report));
+    const printed = new Set(rolled.map((i) => i.str.trim()));
+    const figures = [...reportCells(report)].filter((c) => c.value !== null && c.value >= 1_000_000).map((c) => String(c.value));
+    assert.ok(figures.length > 10, `${figures.length} seven-digit figures`);
+    for (const f of figures) assert.ok(printed.has(f), `${f} is not printed whole`);
+    for (const i of rolled.filter((x) => !/^—\s*\d+\s*—$/.test(x.str.trim()))) assert.ok(!NO_LINE_START.has(i.str.trim()[0]!), `a line starts with ${i.str}`);
   });
 
   it('numbers its pages', () => {

@@ -1,11 +1,15 @@
 /**
- * The annual report as PDF (pdfkit): A4 with official-document margins, Noto Sans SC embedded (subset,
- * so the Chinese text stays searchable and copyable), ruled tables drawn from the shared grid with their
- * merged cells, wrapped cell text, page breaks that repeat a table's column headers, and page numbers.
+ * The annual report as PDF (pdfkit): A4 with official-document margins (GB/T 9704), a serif body (Noto
+ * Serif SC for 仿宋/宋体), 黑体-like headings (Noto Sans SC bold), all embedded as subsets so the Chinese
+ * text stays searchable and copyable; paragraphs justified and broken by the Chinese line-breaking rules
+ * (cjkLines.ts); ruled tables drawn from the shared grid with their merged cells, header text broken
+ * between words, figures never broken (set smaller when a column is too narrow), page breaks that repeat a
+ * table's column headers, and page numbers odd-right / even-left.
  */
 import PDFDocument from 'pdfkit';
 import type { ReportData } from '../reportData.ts';
-import { registerChineseFonts } from './pdfFonts.ts';
+import { breakLines, wordUnits } from './cjkLines.ts';
+import { PDF_FACES, registerChineseFonts } from './pdfFonts.ts';
 import { reportDocument, titleLines } from './reportDocument.ts';
 import { gridRows, type GridCell, type TableGrid } from './tableLayout.ts';
 
@@ -39,8 +43,8 @@ export async function renderReportPdf(report: ReportData): Promise<Buffer> {
 
   registerChineseFonts(doc);
 
-  doc.font('bold').fontSize(SIZE.title);
-  // pdfkit breaks CJK anywhere; a long title breaks after the agency instead.
+  doc.font(PDF_FACES.title).fontSize(SIZE.title);
+  // a long title breaks after the agency, not wherever the line is full
   const title = titleLines(model, contentWidth(doc) / SIZE.title);
   doc.text(title.join('\n'), { align: 'center', lineGap: 4 });
   doc.moveDown(0.8);
@@ -66,33 +70,57 @@ const remaining = (doc: Doc) => pageBottom(doc) - doc.y;
 const PARAGRAPH = { indent: SIZE.body * 2, lineGap: 5 } as const;
 const pageHeight = (doc: Doc) => doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
 
+/** A body paragraph: first line indented two characters, lines broken by the Chinese rules, justified. */
 function paragraph(doc: Doc, text: string): void {
-  doc.font('regular').fontSize(SIZE.body).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), ...PARAGRAPH });
+  doc.font(PDF_FACES.body).fontSize(SIZE.body);
+  const width = contentWidth(doc);
+  const lines = breakLines(text, width, (t) => doc.widthOfString(t), { firstIndent: PARAGRAPH.indent });
+  const lineHeight = doc.currentLineHeight(true) + PARAGRAPH.lineGap;
+  lines.forEach((line, i) => {
+    if (doc.y + lineHeight > pageBottom(doc)) doc.addPage();
+    const indent = i === 0 ? PARAGRAPH.indent : 0;
+    const chars = [...line].length;
+    const natural = doc.widthOfString(line);
+    // every line but the last is set flush to both margins: the slack shared out between its characters
+    const spacing = i < lines.length - 1 && chars > 1 ? Math.max(0, (width - indent - natural) / (chars - 1)) : 0;
+    const y = doc.y;
+    doc.text(line, doc.page.margins.left + indent, y, { lineBreak: false, characterSpacing: spacing });
+    doc.y = y + lineHeight;
+  });
+  doc.x = doc.page.margins.left;
 }
 
 function paragraphsHeight(doc: Doc, texts: string[]): number {
-  doc.font('regular').fontSize(SIZE.body);
-  return texts.reduce((h, text) => h + doc.heightOfString(text, { width: contentWidth(doc), ...PARAGRAPH }), 0);
+  doc.font(PDF_FACES.body).fontSize(SIZE.body);
+  const lineHeight = doc.currentLineHeight(true) + PARAGRAPH.lineGap;
+  return texts.reduce((h, text) => h + breakLines(text, contentWidth(doc), (t) => doc.widthOfString(t), { firstIndent: PARAGRAPH.indent }).length * lineHeight, 0);
 }
 
 /** A heading stays with at least two lines of what follows, or with the start of its table (`next` points). */
 function heading(doc: Doc, text: string, next: number): void {
-  doc.font('bold').fontSize(SIZE.heading);
+  doc.font(PDF_FACES.heading).fontSize(SIZE.heading);
   if (remaining(doc) < doc.currentLineHeight(true) * 2 + Math.max(SIZE.body * 4, next)) doc.addPage();
   doc.moveDown(0.4);
   doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), indent: SIZE.body * 2, lineGap: 4 });
   doc.moveDown(0.2);
 }
 
-/** Page numbers in the official style, `— 1 —`, centred in the bottom margin. */
+/**
+ * Page numbers as GB/T 9704 sets them: `— 1 —` below the text, odd pages at the right and even pages at
+ * the left, one character in from the text's edge.
+ */
 function numberPages(doc: Doc): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    const n = i + 1 - range.start;
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
-    doc.font('regular').fontSize(SIZE.footer);
-    doc.text(`— ${i + 1 - range.start} —`, 0, doc.page.height - bottom / 2, { width: doc.page.width, align: 'center', lineBreak: false });
+    doc.font(PDF_FACES.body).fontSize(SIZE.footer);
+    const label = `— ${n} —`;
+    const inset = SIZE.footer;
+    const x = n % 2 === 1 ? doc.page.width - doc.page.margins.right - inset - doc.widthOfString(label) : doc.page.margins.left + inset;
+    doc.text(label, x, doc.page.height - bottom / 2, { lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }
@@ -108,7 +136,7 @@ interface Measured {
 
 function measure(doc: Doc, grid: TableGrid): Measured {
   const fontSize = grid.columnCount > 8 ? SIZE.tableSmall : SIZE.table;
-  doc.font('regular').fontSize(fontSize);
+  doc.font(PDF_FACES.body).fontSize(fontSize);
   const width = contentWidth(doc);
   const sum = grid.columnWeights.reduce((a, b) => a + b, 0);
   const x = [0];
@@ -133,31 +161,56 @@ function cellWidth(c: GridCell, x: number[]): number {
 
 const isCentred = (c: GridCell) => c.numeric || (c.header && c.scope !== 'row');
 
-/**
- * The width a cell's text is set in. Centred text that must wrap is set in the narrowest width that
- * keeps its number of lines, so that 商业企业 breaks as 商业/企业, not 商业企/业.
- */
-function textWidth(doc: Doc, c: GridCell, x: number[]): number {
-  const width = cellWidth(c, x);
-  if (!isCentred(c) || doc.widthOfString(c.text) <= width) return width;
-  const height = doc.heightOfString(c.text, { width, lineGap: 1 });
-  const step = doc.widthOfString('中') / 2;
-  for (let w = doc.widthOfString(c.text) / Math.round(height / doc.currentLineHeight(true)); w < width; w += step) {
-    if (doc.heightOfString(c.text, { width: w, lineGap: 1 }) <= height) return w;
-  }
-  return width;
+/** The width a cell's text is set in (its lines are already broken by cellLines). */
+function textWidth(_doc: Doc, c: GridCell, x: number[]): number {
+  return cellWidth(c, x);
 }
 
 /**
- * The blank pdfkit leaves under a block's last line: the font's own line gap (Noto Sans SC's is half an
- * em) and ours. Centring the block with it puts the text a quarter em too high in its cell.
+ * A cell's text as the lines it is printed in: a header or label broken between words (`社会|公益|组织`,
+ * `不予|公开`) and by the Chinese rules, a figure never (one line, set smaller if the column is too narrow).
  */
-function trailingGap(doc: Doc): number {
-  return doc.currentLineHeight(true) - doc.currentLineHeight(false) + 1;
+function cellLines(doc: Doc, c: GridCell, x: number[]): string[] {
+  if (c.numeric || c.text === '') return [c.text];
+  const width = cellWidth(c, x);
+  const measure = (t: string) => doc.widthOfString(t);
+  if (measure(c.text) <= width) return [c.text];
+  return breakLines(c.text, width, measure, { units: wordUnits });
 }
+
+const CELL_LINE_GAP = 1;
+
+/** Lines set one by one (pdfkit's own wrapper would break them again, by its own measure). */
+function drawLines(doc: Doc, lines: string[], x: number, y: number, width: number, centred: boolean): void {
+  const pitch = doc.currentLineHeight(true) + CELL_LINE_GAP;
+  lines.forEach((line, i) => {
+    const lx = centred ? x + (width - doc.widthOfString(line)) / 2 : x;
+    doc.text(line, lx, y + i * pitch, { lineBreak: false });
+  });
+}
+
+/** The font size a figure fits its cell in on one line: the table's size, or smaller for a long figure. */
+function figureSize(doc: Doc, c: GridCell, x: number[], size: number): number {
+  if (!c.numeric || c.text === '') return size;
+  doc.fontSize(size);
+  const natural = doc.widthOfString(c.text);
+  const width = cellWidth(c, x);
+  return natural <= width ? size : Math.floor((size * width * 10) / natural) / 10;
+}
+
+/** The current font's ascender in points: pdfkit sets a line's top `ascender` above its baseline. */
+function ascent(doc: Doc): number {
+  const font = (doc as unknown as { _font: { ascender: number }; _fontSize: number });
+  return (font._font.ascender / 1000) * font._fontSize;
+}
+
+/** Where a glyph's visual centre lies above its baseline (Noto Serif SC: 中 spans about -0.07 to 0.83 em). */
+const GLYPH_CENTRE_EM = 0.38;
 
 function textHeight(doc: Doc, c: GridCell, x: number[]): number {
-  return c.text === '' ? 0 : doc.heightOfString(c.text, { width: textWidth(doc, c, x), lineGap: 1 });
+  if (c.text === '') return 0;
+  const lines = c.numeric ? 1 : cellLines(doc, c, x).length;
+  return lines * (doc.currentLineHeight(true) + CELL_LINE_GAP) - CELL_LINE_GAP;
 }
 
 /**
@@ -182,7 +235,7 @@ function tableStartHeight(doc: Doc, grid: TableGrid, lead: number): number {
   const m = measure(doc, grid);
   const sum = (rows: number) => m.heights.slice(0, rows).reduce((a, b) => a + b, 0);
   if (m.roles.includes('caption')) return sum(grid.groups[0]?.rows.length ?? 0);
-  doc.font('bold').fontSize(SIZE.heading);
+  doc.font(PDF_FACES.heading).fontSize(SIZE.heading);
   const headingHeight = doc.currentLineHeight(true) * 2;
   if (headingHeight + lead + sum(m.heights.length) <= pageHeight(doc)) return sum(m.heights.length);
   const headRows = grid.groups[0]?.kind === 'head' ? grid.groups[0].rows.length : 0;
@@ -253,7 +306,7 @@ function drawTable(doc: Doc, grid: TableGrid): void {
       cursor += m.heights[r]!;
     }
     const left = doc.page.margins.left;
-    doc.lineWidth(RULE).strokeColor('#000').font('regular').fontSize(m.fontSize).fillColor('#000');
+    doc.lineWidth(RULE).strokeColor('#000').font(PDF_FACES.body).fontSize(m.fontSize).fillColor('#000');
     for (const c of m.cells) {
       const visible = slice.filter((r) => r >= c.row && r < c.row + c.rowSpan);
       if (visible.length === 0) continue;
@@ -264,13 +317,16 @@ function drawTable(doc: Doc, grid: TableGrid): void {
       doc.rect(cx, cy, cw, ch).stroke();
       // Repeated header rows always print; a body cell prints where its text was assigned.
       if (c.text === '' || (c.row >= headRows && textSlice.get(c) !== si)) continue;
-      const th = textHeight(doc, c, m.x) - trailingGap(doc);
+      const size = figureSize(doc, c, m.x, m.fontSize);
+      doc.fontSize(size);
+      // the block of lines centred on its glyphs' middles, not on pdfkit's line boxes
+      const pitch = doc.currentLineHeight(true) + CELL_LINE_GAP;
+      const n = c.numeric ? 1 : cellLines(doc, c, m.x).length;
+      const firstBaseline = cy + ch / 2 - ((n - 1) * pitch) / 2 + GLYPH_CENTRE_EM * size;
       const tw = textWidth(doc, c, m.x);
-      doc.text(c.text, cx + (cw - tw) / 2, cy + Math.max(CELL_PAD_Y, (ch - th) / 2), {
-        width: tw,
-        align: isCentred(c) ? 'center' : 'left',
-        lineGap: 1,
-      });
+      const ty = Math.max(cy + CELL_PAD_Y, firstBaseline - ascent(doc));
+      drawLines(doc, cellLines(doc, c, m.x), cx + (cw - tw) / 2, ty, tw, isCentred(c));
+      doc.fontSize(m.fontSize);
     }
     doc.x = left;
     doc.y = cursor + 10;

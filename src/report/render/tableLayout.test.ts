@@ -94,13 +94,16 @@ describe('table layout', () => {
     assert.equal(find(grid, '三、本年度办理结果').rowSpan, 20);
   });
 
-  it('lays out table 4 with 行政复议 over two header rows and 行政诉讼 over its two kinds', () => {
+  it('lays out table 4 as the official form: 行政复议 over its five results, which span rows 2–3; 行政诉讼 over ten', () => {
     const grid = appealsGrid(seedReport());
     assert.equal(grid.columnCount, 15);
-    assert.deepEqual([find(grid, '行政复议').rowSpan, find(grid, '行政复议').colSpan], [2, 5]);
+    assert.deepEqual([find(grid, '行政复议').row, find(grid, '行政复议').rowSpan, find(grid, '行政复议').colSpan], [0, 1, 5]);
     assert.deepEqual([find(grid, '行政诉讼').colSpan, find(grid, '行政诉讼').col], [10, 5]);
-    assert.deepEqual([find(grid, '未经复议直接起诉').colSpan, find(grid, '复议后起诉').col], [5, 10]);
-    assert.equal(gridRows(grid)[2]?.cells.length, 15);
+    assert.deepEqual([find(grid, '未经复议直接起诉').colSpan, find(grid, '未经复议直接起诉').row, find(grid, '复议后起诉').col], [5, 1, 10]);
+    const reconsiderationResults = gridRows(grid)[1]!.cells.filter((c) => c.col < 5);
+    assert.deepEqual(reconsiderationResults.map((c) => [c.text, c.rowSpan]), [['结果维持', 2], ['结果纠正', 2], ['其他结果', 2], ['尚未审结', 2], ['总计', 2]]);
+    assert.equal(gridRows(grid)[2]?.cells.length, 10);
+    assert.ok(gridRows(grid)[2]!.cells.every((c) => c.col >= 5 && c.rowSpan === 1));
     assert.equal(gridRows(grid)[3]?.cells.length, 15);
   });
 });

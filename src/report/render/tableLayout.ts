@@ -73,6 +73,29 @@ export function formatFigure(value: Cell): string {
   return value === null ? '' : String(value);
 }
 
+/**
+ * An amount in 万元 (ReportData's `amount_wan` cells) as printed: in a column whose label gives the unit
+ * (`本年收费金额（单位：万元）`) the number alone; where the form's label has none (the 2019 form's
+ * 采购总金额) with two decimals and the unit, as reports print it (`1259.80万元`).
+ */
+export function formatAmount(value: Cell, labelHasUnit: boolean): string {
+  if (value === null) return '';
+  if (labelHasUnit) return String(value);
+  const decimals = (String(value).split('.')[1] ?? '').length;
+  return `${value.toFixed(Math.max(2, decimals))}${AMOUNT_UNIT}`;
+}
+
+export const AMOUNT_UNIT = '万元';
+
+/**
+ * Relative width of a figure column: wide enough for its longest figure (a region's roll-up prints
+ * seven- and eight-digit totals), never narrower than `base`. A weight of 1 holds four digits comfortably.
+ */
+export function figureColumnWeight(figures: readonly string[], base: number): number {
+  const longest = Math.max(0, ...figures.map((f) => f.length));
+  return Math.max(base, longest / 4);
+}
+
 type CellInit = Partial<GridCell> & Pick<GridCell, 'text' | 'row' | 'col'>;
 const cell = (init: CellInit): GridCell => ({
   rowSpan: 1,
@@ -85,10 +108,17 @@ const cell = (init: CellInit): GridCell => ({
   ...init,
 });
 
-function dataCell(report: ReportData, table: ReportTableId, rowId: string, columnId: string, row: number, col: number, colSpan = 1): GridCell {
+function dataCell(report: ReportData, table: ReportTableId, rowId: string, columnId: string, row: number, col: number, colSpan = 1, format = formatFigure): GridCell {
   const path = cellPath(table, rowId, columnId);
   const value = getCell(report, path) ?? null;
-  return cell({ text: formatFigure(value), row, col, colSpan, header: false, numeric: true, path, value });
+  return cell({ text: format(value), row, col, colSpan, header: false, numeric: true, path, value });
+}
+
+/** Each figure column's weight from the figures it prints (see figureColumnWeight). */
+function fitFigureColumns(weights: number[], rows: readonly GridRow[], base: number): number[] {
+  const byColumn = new Map<number, string[]>();
+  for (const r of rows) for (const c of r.cells) if (c.numeric && c.colSpan === 1) byColumn.set(c.col, [...(byColumn.get(c.col) ?? []), c.text]);
+  return weights.map((w, col) => (byColumn.has(col) ? Math.max(w, figureColumnWeight(byColumn.get(col)!, base)) : w));
 }
 
 export function reportTables(report: ReportData): TableGrid[] {
@@ -135,7 +165,9 @@ export function proactiveGrid(report: ReportData): TableGrid {
         role: 'body',
         cells: [
           cell({ text: dataRow.label, row: r, col: 0, scope: 'row' }),
-          ...block.columns.map((c, i) => dataCell(report, 'proactive', dataRow.id, c.id, r, 1 + i, stretch(i))),
+          ...block.columns.map((c, i) =>
+            dataCell(report, 'proactive', dataRow.id, c.id, r, 1 + i, stretch(i), c.value === 'amount' ? (v) => formatAmount(v, c.label.includes(AMOUNT_UNIT)) : formatFigure),
+          ),
         ],
       });
       r++;
@@ -198,11 +230,13 @@ export function applicationsGrid(report: ReportData): TableGrid {
   });
 
   const labelWeights = [1.8, 1.6, 4, 2, 2].slice(0, labelColumns);
+  // the seven figure columns stay one width: as wide as the longest figure of any of them needs
+  const figureWeight = figureColumnWeight(body.flatMap((r) => r.cells.filter((c) => c.numeric).map((c) => c.text)), 1);
   return {
     id: 'applications',
     caption: TABLE3_TITLE,
     columnCount,
-    columnWeights: [...labelWeights, ...APPLICANT_COLUMNS.map(() => 1)],
+    columnWeights: [...labelWeights, ...APPLICANT_COLUMNS.map(() => figureWeight)],
     groups: [
       { kind: 'head', rows: head },
       { kind: 'body', rows: body },
@@ -217,8 +251,9 @@ function samePrefix(a: readonly Table3GroupId[], b: readonly Table3GroupId[], le
 }
 
 /**
- * Table 4: 行政复议 (spanning both upper header rows) beside 行政诉讼, which heads its two kinds of
- * litigation; the third header row holds the five results of each group; one data row.
+ * Table 4, merged as the official form: 行政复议 spans its five result columns in the first row and
+ * those five cells span the second and third rows; 行政诉讼 spans ten columns, with 未经复议直接起诉 and
+ * 复议后起诉 each spanning five in the second row and their results in the third; one data row.
  */
 export function appealsGrid(report: ReportData): TableGrid {
   const perGroup = APPEAL_RESULTS.length;
@@ -230,14 +265,16 @@ export function appealsGrid(report: ReportData): TableGrid {
   const litigationCount = APPEAL_GROUPS.filter((g) => g.litigation).length;
   APPEAL_GROUPS.forEach((g, gi) => {
     const col = gi * perGroup;
-    if (!g.litigation) top.push(cell({ text: g.label, row: 0, col, rowSpan: 2, colSpan: perGroup, scope: 'colgroup' }));
+    if (!g.litigation) top.push(cell({ text: g.label, row: 0, col, colSpan: perGroup, scope: 'colgroup' }));
     else {
       const first = APPEAL_GROUPS.findIndex((x) => x.litigation) === gi;
       if (first) top.push(cell({ text: LITIGATION_HEADER, row: 0, col, colSpan: perGroup * litigationCount, scope: 'colgroup' }));
       middle.push(cell({ text: g.label, row: 1, col, colSpan: perGroup, scope: 'colgroup' }));
     }
     APPEAL_RESULTS.forEach((res, ri) => {
-      leaves.push(cell({ text: res.label, row: 2, col: col + ri, scope: 'col' }));
+      // as on the official form: a group with no sub-header row (行政复议) has its results span rows 2–3
+      if (g.litigation) leaves.push(cell({ text: res.label, row: 2, col: col + ri, scope: 'col' }));
+      else middle.push(cell({ text: res.label, row: 1, col: col + ri, rowSpan: 2, scope: 'col' }));
       data.push(dataCell(report, 'appeals', g.id, res.id, 3, col + ri));
     });
   });
@@ -245,7 +282,7 @@ export function appealsGrid(report: ReportData): TableGrid {
     id: 'appeals',
     caption: TABLE4_TITLE,
     columnCount,
-    columnWeights: Array<number>(columnCount).fill(1),
+    columnWeights: fitFigureColumns(Array<number>(columnCount).fill(1), [{ role: 'body', cells: data }], 1),
     groups: [
       {
         kind: 'head',

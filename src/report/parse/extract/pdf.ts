@@ -43,12 +43,16 @@ async function read(bytes: Uint8Array): Promise<ExtractedDocument> {
     throw new UnreadableReportError(`not a readable PDF (${error instanceof Error ? error.message : String(error)})`);
   }
   try {
-    const lines: SourceLine[] = [];
-    for (let p = 1; p <= pdf.numPages; p++) {
-      const page = await pdf.getPage(p);
-      const content = await page.getTextContent();
-      lines.push(...pageLines(content.items.flatMap(toItem)));
-    }
+    // all pages at once: pdf.js answers over a message channel, and waiting page by page leaves the core idle
+    const pages = await Promise.all(
+      Array.from({ length: pdf.numPages }, async (_, i) => {
+        const page = await pdf.getPage(i + 1);
+        const content = await page.getTextContent({ disableNormalization: true });
+        page.cleanup();
+        return pageLines(content.items.flatMap(toItem));
+      }),
+    );
+    const lines: SourceLine[] = pages.flat();
     if (lines.length === 0) throw new UnreadableReportError('the PDF has no text layer (a scanned image?): nothing to read without OCR');
     const info = await pdf.getMetadata().catch(() => null);
     const title = info && typeof (info.info as Record<string, unknown>)['Title'] === 'string' ? ((info.info as Record<string, unknown>)['Title'] as string) : '';

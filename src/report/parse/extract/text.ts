@@ -34,7 +34,7 @@ export function linesFromText(text: string): SourceLine[] {
         continue;
       }
     }
-    const cells = keepInnerBlanks(raw.split(CELL_BREAK).map((c) => c.trim()), PIPE_ROW.test(raw));
+    const cells = keepInnerBlanks(pipeCells(raw) ?? raw.split(CELL_BREAK).map((c) => c.trim()), PIPE_ROW.test(raw) || PIPED_LINE.test(raw));
     if (cells.length > 0) lines.push({ cells, atomic: false });
   }
   return lines;
@@ -83,6 +83,23 @@ function nextPageFollows(raws: readonly string[], i: number): boolean {
 
 /** A Markdown table row, `| a | b |  |`: every cell is delimited, so an empty last cell is a cell too. */
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
+/** A row whose cells are all `|`-separated (`三、本年度办理结果 | （一）予以公开 | 258 | 12 |  |`), with or without outer bars. */
+const PIPED_LINE = /\|.*\|/;
+
+/**
+ * The cells of a `|`-separated line, split on the bars only (spaces inside a cell are not breaks): every
+ * cell between two bars keeps its position. Outer bars delimit nothing; a line without them is padded so
+ * that keepInnerBlanks can drop the outer cells alike. Null for a line with fewer than two bars.
+ */
+function pipeCells(raw: string): string[] | null {
+  if (!PIPED_LINE.test(raw) || raw.includes('\t')) return null;
+  const parts = raw.split('|').map((c) => c.trim());
+  if (PIPE_ROW.test(raw)) return parts;
+  // `a | b | |`: the text after the last bar is outside the row when the line ends with a bar
+  const trimmed = raw.trim();
+  const head = trimmed.startsWith('|') ? parts : ['', ...parts];
+  return trimmed.endsWith('|') ? head : [...head, ''];
+}
 
 function keepInnerBlanks(split: string[], piped: boolean): string[] {
   // a pipe row's outer bars delimit nothing
