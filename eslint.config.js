@@ -35,4 +35,6 @@ export default tseslint.config(
     },
   },
   { files: ['eslint.config.js', 'bin/*.js', 'scripts/*.js'], rules: { 'no-restricted-syntax': 'off' } },
+  // The staff console runs in the browser.
+  { files: ['console/src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
 );

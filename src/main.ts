@@ -8,6 +8,8 @@ import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { DiskFileStore } from './requests/fileStore.ts';
 import path from 'node:path';
+import { mailerFromEnv } from './reminders/mailer.ts';
+import { startScheduler } from './reminders/scheduler.ts';
 import { nextYearWarning } from './calendar/nextYearWarning.ts';
 import { installationCalendar } from './calendarYears/installationCalendar.ts';
 import { todayInChina } from './requests/today.ts';
@@ -17,7 +19,9 @@ const dataDir = dataDirFromEnv();
 const database = await openDatabase(options);
 const key = SecretKey.load({ dataDir });
 const demo = await seedDemo(database.db, key, dataDir);
+const mailer = mailerFromEnv();
 const app = await buildApp({
+  mailer,
   db: database.db,
   key,
   files: new DiskFileStore(path.join(dataDir, 'files')),
@@ -27,6 +31,11 @@ const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
 await app.listen({ port, host });
 
+// The working-day morning reminders (once per day across servers sharing the database); GONGKAI_REMINDERS=off disables.
+const scheduler = process.env['GONGKAI_REMINDERS'] === 'off'
+  ? undefined
+  : startScheduler({ db: database.db, mailer, onError: (err) => app.log.error({ err }, 'daily reminders failed') });
+
 // From 1 October, while next year's holiday arrangement is not loaded (decisions.md #23).
 const calendarWarning = nextYearWarning(await installationCalendar(database.db), todayInChina());
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -35,6 +44,8 @@ const lines = [
   `  门户:     http://${shown}:${port}/   （公众：年度报告、在线申请、进度查询）`,
   `  API:      http://${shown}:${port}/api/v1`,
   `  API 文档: http://${shown}:${port}/api/docs`,
+  `  工作台:   http://${shown}:${port}/console   （工作人员：承办人 clerk、负责人 head、政务公开办 supervisor）`,
+  `  办理提醒: 每个工作日 8 时起生成${mailer === undefined ? '（仅在工作台显示；设置 GONGKAI_SMTP_URL 后同时发送电子邮件）' : '并发送电子邮件'}`,
   `  示例机关: 国家信访局（代码 gjxfj），上级：示范省政务公开办（demo-region）${demo.casesCreated > 0 ? `；已创建 ${demo.casesCreated} 件示例申请` : ''}`,
   `  年度报告: 国家信访局 2020 年报告由${demo.reportCasesImported > 0 ? `刚导入的 ${demo.reportCasesImported} 件` : '已有的'} 2020 年申请生成，已发布（锁定）——`,
   `    门户: http://${shown}:${port}/agencies/gjxfj/reports/2020`,
@@ -50,6 +61,8 @@ process.stdout.write(`${lines.join('\n')}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    scheduler?.stop();
+    mailer?.close();
     void app.close().then(() => database.close()).then(() => process.exit(0));
   });
 }

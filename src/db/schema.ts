@@ -4,7 +4,7 @@
  * integer fen; events are append-only.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { YearOverride } from '../calendar/workCalendar.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
@@ -40,6 +40,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     roles: jsonb('roles').$type<string[]>().notNull(),
     active: boolean('active').notNull().default(true),
+    /** Where the daily reminders go (optional). */
+    email: text('email'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_username_uq').on(t.username)],
@@ -221,6 +223,39 @@ export const notices = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('notices_application_idx').on(t.applicationId, t.createdAt)],
+);
+
+/**
+ * One row per run of a scheduled job (e.g. `daily-reminders` / `2026-12-03`): the server that inserts it
+ * runs the job; the others, sharing the database, find it there and skip (INSERT … ON CONFLICT DO NOTHING).
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    runKey: text('run_key').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string' }),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.runKey] })],
+);
+
+/** What the console shows a staff member (and mails, when SMTP is configured): e.g. the morning reminder. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id').notNull(),
+    userId: text('user_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    cases: jsonb('cases').$type<{ id: string; receiptCode: string; dueOn: string | null }[]>().notNull().default(sql`'[]'::jsonb`),
+    emailedAt: timestamp('emailed_at', { withTimezone: true, mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 
 /**

@@ -68,6 +68,7 @@ export async function seedDemo(db: Db, key: SecretKey, dataDir: string | undefin
     { username: 'admin', roles: ['admin'], displayName: '系统管理员', agencyCode: DEMO_REGION.code },
     { username: 'clerk', roles: ['clerk'], displayName: '承办人', agencyCode: DEMO_AGENCY.code },
     { username: 'head', roles: ['head'], displayName: '负责人', agencyCode: DEMO_AGENCY.code },
+    { username: 'supervisor', roles: ['supervisor'], displayName: '政务公开办', agencyCode: DEMO_REGION.code },
   ];
   for (const p of people) {
     const exists = (await db.select({ id: users.id }).from(users).where(eq(users.username, p.username)).limit(1)).length > 0;

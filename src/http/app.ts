@@ -33,7 +33,11 @@ import { registerApplication } from '../requests/registerApplication.ts';
 import { renderLetterDocx, renderLetterPdf } from '../requests/renderLetter.ts';
 import { saveLetter } from '../requests/saveLetter.ts';
 import { submitApplication } from '../requests/submitApplication.ts';
-import { authorize, installAuth, SESSION_COOKIE, setSessionCookie } from './auth.ts';
+import { authorize, declareCsrf, installAuth, SESSION_COOKIE, setSessionCookie } from './auth.ts';
+import { caseworkRoutes } from './routes/casework.ts';
+import { notifyApplicant } from '../reminders/applicantNotices.ts';
+import type { Mailer } from '../reminders/mailer.ts';
+import { CONSOLE_DIST, consoleRoutes } from './console.ts';
 import { installErrorHandler } from './problem.ts';
 import * as S from './schemas.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -57,6 +61,10 @@ export interface AppOptions {
   publicLimitPerMinute?: number;
   secureCookies?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** The built console (default console/dist). */
+  consoleDir?: string;
+  /** Mail to applicants (补正, fee, extension, answer) when SMTP is configured. */
+  mailer?: Mailer | undefined;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -68,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
+  declareCsrf(app);
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -159,7 +168,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // ---- applications (staff)
       r.get('/applications', { schema: { tags: ['applications'], summary: '申请列表（个人信息已遮蔽）', querystring: S.ListQuery } }, async (req) => {
         const s = authorize(req, PERMISSIONS.readCases, '查看申请');
-        return listApplications(db, s, { state: req.query.state, agencyCode: req.query.agency, limit: req.query.limit, offset: req.query.offset });
+        return listApplications(db, s, { state: req.query.state, agencyCode: req.query.agency, q: req.query.q, sort: req.query.sort, limit: req.query.limit, offset: req.query.offset });
       });
       r.post('/applications', { schema: { tags: ['applications'], summary: '登记申请（当面、邮寄、传真、电子邮件等）', body: S.RegisterBody } }, async (req, reply) => {
         const s = authorize(req, TRANSITIONS.register.roles, TRANSITIONS.register.label);
@@ -185,7 +194,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         r.post(`/applications/:id/${step.path}`, { schema: { tags: ['steps'], summary: t.label, params: S.IdParams, body: step.body } }, async (req) => {
           const s = authorize(req, t.roles, t.label);
           const run = step.run as (c: CaseContext, id: string, body: unknown) => ReturnType<typeof step.run>;
-          return run(ctx(s), req.params.id, req.body);
+          const result = await run(ctx(s), req.params.id, req.body);
+          await notifyApplicant(db, key, opts.mailer, req.params.id, id).catch((err: unknown) => req.log.error({ err }, 'applicant notice not sent'));
+          return result;
         });
       }
 
@@ -251,6 +262,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
       // ---- the annual report, register import, appeal records
       await api.register(reportRoutes, { db, key, today });
+      // ---- the workbench, labels, allowed steps, the audited showing of personal data
+      await api.register(caseworkRoutes, { db, key, today });
 
       // ---- the working calendar: years held, loading a year's notice
       await api.register(calendarRoutes, { db, today });
@@ -275,6 +288,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  await app.register(consoleRoutes, { distDir: opts.consoleDir ?? CONSOLE_DIST });
   await app.register(portalRoutes, { db, key, today, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
   return app;
 }

@@ -33,6 +33,20 @@ export function installAuth(app: FastifyInstance, db: Db): void {
   });
 }
 
+/**
+ * Declares, in the OpenAPI document, that a state-changing /api/v1 operation needs the session and the
+ * CSRF header, so /api/docs sends the header. Login and the public (applicant) operations need neither.
+ */
+export function declareCsrf(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!route.url.startsWith('/api/v1/') || methods.every((m) => SAFE.has(m))) return;
+    if (route.url === '/api/v1/auth/login' || route.url.startsWith('/api/v1/public/')) return;
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    if (schema['security'] === undefined) route.schema = { ...schema, security: [{ session: [], csrf: [] }] };
+  });
+}
+
 /** The logged-in staff member, holding one of `roles` (when given); else 401/403. */
 export function authorize(req: FastifyRequest, roles?: readonly Role[], what = '执行此操作'): StaffActor {
   const staff = req.staff;

@@ -2,16 +2,22 @@
 import { Type } from 'typebox';
 import { AGENCY_CODE_PATTERN } from '../agencies/agencies.ts';
 import { USERNAME_PATTERN } from '../accounts/users.ts';
-import { APPLICANT_KIND_IDS } from '../law/applicants.ts';
 import { ORGAN_KIND_IDS } from '../law/organs.ts';
+import { APPLICANT_KIND_IDS, applicantKindLabel } from '../law/applicants.ts';
+import { CHANNELS as CHANNEL_TABLE } from '../law/deadline/index.ts';
 import { CASE_OUTCOMES } from '../law/outcomes.ts';
-import { ROLES, WORKFLOW_STATES } from '../law/transitions.ts';
-import { CHANNELS, DELIVERIES, FORMS, ID_TYPES } from '../requests/applicationInput.ts';
-import { DELIVERY_METHODS } from '../requests/deliverAnswer.ts';
+import { ROLE_LABELS, ROLES, WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '../law/transitions.ts';
+import { CHANNELS, DELIVERIES, DELIVERY_LABELS, FORM_LABELS, FORMS, ID_TYPES } from '../requests/applicationInput.ts';
+import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '../requests/deliverAnswer.ts';
+import { OUTCOME_LABELS } from '../requests/outcomeLabels.ts';
 
 export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '公历日期 YYYY-MM-DD（中国时间）' });
-const strEnum = <T extends string>(values: readonly T[], description?: string) =>
-  Type.Union(values.map((v) => Type.Literal(v)), description !== undefined ? { description } : {});
+/** A string enum; with `labels`, each value carries its Chinese label (shown by /api/docs). */
+const strEnum = <T extends string>(values: readonly T[], description?: string, labels?: Readonly<Record<T, string>>) => {
+  const named = labels === undefined ? undefined : values.map((v) => `${v}：${labels[v]}`).join('；');
+  const text = [description, named].filter((x) => x !== undefined).join('。');
+  return Type.Union(values.map((v) => Type.Literal(v, labels === undefined ? {} : { title: labels[v] })), text !== '' ? { description: text } : {});
+};
 
 export const Problem = Type.Object(
   {
@@ -67,12 +73,12 @@ export const UserBody = Type.Object({
   username: Type.String({ pattern: USERNAME_PATTERN }),
   displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
   password: Type.String({ minLength: 8, maxLength: 128 }),
-  roles: Type.Array(strEnum(ROLES), { minItems: 1, maxItems: ROLES.length }),
+  roles: Type.Array(strEnum(ROLES, '角色', ROLE_LABELS), { minItems: 1, maxItems: ROLES.length }),
   agencyCode: Type.String({ minLength: 1, maxLength: 32 }),
 });
 
 export const Applicant = Type.Object({
-  kind: strEnum(APPLICANT_KIND_IDS, '申请人类型（表三列）'),
+  kind: strEnum(APPLICANT_KIND_IDS, '申请人类型（表三列）', Object.fromEntries(APPLICANT_KIND_IDS.map((k) => [k, applicantKindLabel(k)])) as Record<(typeof APPLICANT_KIND_IDS)[number], string>),
   name: Type.String({ minLength: 1, maxLength: 100, description: '姓名或名称' }),
   idType: Type.Optional(strEnum(ID_TYPES)),
   idNumber: Type.Optional(Type.String({ minLength: 4, maxLength: 40, description: '身份证件号码（自然人）' })),
@@ -90,21 +96,23 @@ export const ApplicationFields = {
   description: Type.String({ minLength: 5, maxLength: 2000, description: '申请公开的政府信息的名称、文号或特征性描述' }),
   documentNumber: Type.Optional(Type.String({ maxLength: 100 })),
   purpose: Type.Optional(Type.String({ maxLength: 500 })),
-  form: strEnum(FORMS, '信息的载体形式'),
-  delivery: strEnum(DELIVERIES, '获取信息的方式'),
+  form: strEnum(FORMS, '信息的载体形式', FORM_LABELS),
+  delivery: strEnum(DELIVERIES, '获取信息的方式', DELIVERY_LABELS),
 };
 
 export const SubmitBody = Type.Object(ApplicationFields);
 export const RegisterBody = Type.Object({
   ...ApplicationFields,
   agencyCode: Type.String({ minLength: 1, maxLength: 32 }),
-  channel: strEnum(CHANNELS, '提交渠道（条例第三十一条）'),
+  channel: strEnum(CHANNELS, '提交渠道（条例第三十一条）', Object.fromEntries(CHANNELS.map((c) => [c, CHANNEL_TABLE[c].label])) as Record<(typeof CHANNELS)[number], string>),
   receivedOn: Type.Optional(DateString),
 });
 
 export const ListQuery = Type.Object({
-  state: Type.Optional(strEnum(WORKFLOW_STATES)),
+  state: Type.Optional(strEnum(WORKFLOW_STATES, '办理状态', WORKFLOW_STATE_LABELS)),
   agency: Type.Optional(Type.String({ maxLength: 32 })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: '按受理编号、申请内容或（遮蔽后的）申请人查找' })),
+  sort: Type.Optional(strEnum(['due', 'newest'] as const, '排序', { due: '按答复期限（最早到期在前）', newest: '最新登记在前' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
@@ -115,7 +123,7 @@ const step = {
   note: Type.Optional(Type.String({ maxLength: 1000 })),
 };
 export const StepBody = Type.Object(step);
-export const OutcomeEnum = strEnum(CASE_OUTCOMES, '办理结果（表三行）');
+export const OutcomeEnum = strEnum(CASE_OUTCOMES, '办理结果（表三行）', OUTCOME_LABELS);
 
 const factText = (description: string) => Type.Optional(Type.String({ minLength: 2, maxLength: 2000, description }));
 /** The answer's specific facts and reasons (requests/answerFacts.ts): which are required depends on the outcome. */
@@ -188,7 +196,7 @@ export const STEP_BODIES = {
     onTheSpot: Type.Optional(Type.Boolean()),
     facts: Type.Optional(AnswerFactsSchema),
   }),
-  deliver: Type.Object({ ...step, method: strEnum(DELIVERY_METHODS), reference: Type.Optional(Type.String({ maxLength: 200 })) }),
+  deliver: Type.Object({ ...step, method: strEnum(DELIVERY_METHODS, '送达方式', DELIVERY_METHOD_LABELS), reference: Type.Optional(Type.String({ maxLength: 200 })) }),
   withdraw: Type.Object({ ...step, reason: Type.Optional(Type.String({ maxLength: 500 })) }),
 };
 

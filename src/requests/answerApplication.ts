@@ -21,7 +21,7 @@ import { checkAnswerFacts, parseAnswerFacts } from './answerFacts.ts';
 import type { AnswerFacts } from './answerFacts.ts';
 import type { CaseContext } from './context.ts';
 import { TransitionNotAllowedError } from './errors.ts';
-import { findPlaceholders } from './letterDraft.ts';
+import { findPlaceholders, placeholdersIn } from './letterDraft.ts';
 import { draftFor, findEarlierAnswered, parseOutcome, remediesFor, thirdPartyRecord, upsertLetter } from './letters.ts';
 import { REMEDY_BASIS, remedyKindFor } from '../law/remedies.ts';
 import { findLetter } from './queries.ts';
@@ -180,4 +180,12 @@ export function answerApplication(ctx: CaseContext, props: AnswerApplicationProp
       await upsertLetter(tx, c, { outcome, title: letter.title, body: letter.body, status: 'sent', issuedOn: date, number });
     },
   });
+}
+
+/** An edited letter (given, or saved by the clerk) is not sent while a blank of the draft is left in it. */
+export function refusePlaceholders(body: string): void {
+  const left = placeholdersIn(body);
+  if (left.length > 0) {
+    throw new ValidationError('答复', [{ path: 'letter.body', rule: 'placeholder', message: `告知书中还有未填写的内容：${[...new Set(left)].join('、')}` }]);
+  }
 }

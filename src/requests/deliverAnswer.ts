@@ -5,6 +5,7 @@ import { runStep } from './transition.ts';
 import type { StepProps, StepResult } from './transition.ts';
 
 export const DELIVERY_METHODS = ['post', 'email', 'in-person', 'online'] as const;
+export const DELIVERY_METHOD_LABELS = { post: '邮寄', email: '电子邮件', 'in-person': '当面送达', online: '网上送达' } as const satisfies Record<(typeof DELIVERY_METHODS)[number], string>;
 
 export interface DeliverAnswerProps extends StepProps {
   method: (typeof DELIVERY_METHODS)[number];

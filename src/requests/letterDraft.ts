@@ -62,6 +62,14 @@ export function findPlaceholders(text: string): string[] {
   return [...text.matchAll(/［[^］\n]*］/gu)].map((m) => m[0]);
 }
 
+/** A blank the draft leaves for the clerk (［…］); a letter still holding one is not sent (the console reads it). */
+export const LETTER_PLACEHOLDER = /［[^］\n]*］/g;
+
+/** The blanks left in a letter text. */
+export function placeholdersIn(text: string): string[] {
+  return findPlaceholders(text);
+}
+
 function cnDate(date: string): string {
   return formatChineseDate(date, false);
 }

@@ -1,10 +1,10 @@
 /** Reads of applications: one case (scoped to the actor), its events, lists with masked personal data. */
-import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, like, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
 import { inScope } from '../accounts/actor.ts';
 import type { Db } from '../db/open.ts';
-import { agencies, applications, attachments, events, letters } from '../db/schema.ts';
+import { agencies, applications, attachments, events, letters, users } from '../db/schema.ts';
 import type { SecretKey } from '../db/secretKey.ts';
 import { applicantKindLabel, isApplicantKind } from '../law/applicants.ts';
 import { isCaseOutcome } from '../law/outcomes.ts';
@@ -54,9 +54,10 @@ export function decryptApplicant(key: SecretKey, row: Pick<ApplicationRow, 'pers
 export function maskApplicant(a: Applicant): Applicant {
   return {
     ...a,
-    name: a.kind === 'natural_person' ? maskName(a.name) : a.name,
+    name: a.kind === 'natural_person' && typeof a.name === 'string' ? maskName(a.name) : a.name,
     ...(a.idNumber !== undefined ? { idNumber: maskNumber(a.idNumber) } : {}),
-    phone: maskNumber(a.phone),
+    // cases imported from a register may lack a phone number
+    ...(typeof a.phone === 'string' ? { phone: maskNumber(a.phone) } : {}),
     ...(a.email !== undefined ? { email: a.email.replace(/^(.).*(@.*)$/, '$1***$2') } : {}),
     ...(a.address !== undefined ? { address: `${[...a.address].slice(0, 6).join('')}****` } : {}),
     ...(a.contactPerson !== undefined ? { contactPerson: maskName(a.contactPerson) } : {}),
@@ -128,9 +129,9 @@ export function toView(key: SecretKey, c: LoadedCase, masked: boolean): Applicat
   };
 }
 
-/** One case for staff (personal data in clear: the clerk needs it to answer). */
+/** One case for staff, personal data masked (showing it in full is the audited revealApplicant). */
 export async function getApplication(db: Db, actor: Actor, key: SecretKey, id: string): Promise<ApplicationView> {
-  return toView(key, await loadCase(db, actor, id), false);
+  return toView(key, await loadCase(db, actor, id), true);
 }
 
 export interface ListItem {
@@ -151,6 +152,10 @@ export interface ListItem {
 export interface ListFilter {
   state?: string | undefined;
   agencyCode?: string | undefined;
+  /** Text found in the receipt code, the request or the masked applicant. */
+  q?: string | undefined;
+  /** `due`: earliest due date first; default newest first. */
+  sort?: 'due' | 'newest' | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -161,6 +166,12 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter 
   const conds: SQL[] = [like(agencies.path, `${root}%`)];
   if (filter.state !== undefined) conds.push(eq(applications.state, filter.state));
   if (filter.agencyCode !== undefined) conds.push(eq(agencies.code, filter.agencyCode));
+  const q = filter.q?.trim();
+  if (q !== undefined && q !== '') {
+    const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const found = or(ilike(applications.receiptCode, pattern), ilike(applications.description, pattern), ilike(applications.applicantMasked, pattern));
+    if (found !== undefined) conds.push(found);
+  }
   const where = and(...conds);
   const rows = await db
     .select({
@@ -179,7 +190,7 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter 
     .from(applications)
     .innerJoin(agencies, eq(agencies.id, applications.agencyId))
     .where(where)
-    .orderBy(desc(applications.id))
+    .orderBy(...(filter.sort === 'due' ? [sql`${applications.dueOn} asc nulls last`, desc(applications.id)] : [desc(applications.id)]))
     .limit(filter.limit ?? 50)
     .offset(filter.offset ?? 0);
   const [count] = await db
@@ -199,6 +210,8 @@ export interface TimelineEntry {
   label: string;
   date: string | null;
   actor: string;
+  /** The staff member's display name (or 申请人 / 系统). */
+  actorName: string;
   at: string;
   dueOn: string | null;
   reasoning: readonly string[];
@@ -206,7 +219,7 @@ export interface TimelineEntry {
 }
 
 export const EVENT_LABELS: Record<string, string> = {
-  submitted: '在线提交申请',
+  submitted: '提交申请',
   received: '收到申请（起算）',
   'supplement-requested': '告知补正',
   'supplement-received': '收到补正申请（重新起算）',
@@ -233,16 +246,28 @@ export const EVENT_LABELS: Record<string, string> = {
   'reasons-received': '收到申请人说明的理由',
   'reasons-lapsed': '申请人逾期未说明理由',
   'attachment-added': '添加附件',
+  'applicant-revealed': '查看申请人完整信息',
+  imported: '由台账导入',
+  reopened: '重新办理',
   'calendar-recomputed': '载入节假日安排，重新计算答复期限',
 };
 
 /** The case's steps: who, when, what, and the due date with its reasoning after each step. */
 export async function timeline(db: Db, actor: Actor, id: string): Promise<TimelineEntry[]> {
   await loadCase(db, actor, id);
-  return (await loadEvents(db, id)).map(toTimelineEntry);
+  const rows = await loadEvents(db, id);
+  const ids = [...new Set(rows.map((e) => e.actor))];
+  const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]));
+  return rows.map((e) => toTimelineEntry(e, names));
 }
 
-export function toTimelineEntry(e: EventRow): TimelineEntry {
+function actorName(actor: string, names: ReadonlyMap<string, string>): string {
+  if (actor === 'applicant') return '申请人';
+  if (actor.startsWith('system')) return '系统';
+  return names.get(actor) ?? actor;
+}
+
+export function toTimelineEntry(e: EventRow, names: ReadonlyMap<string, string> = new Map()): TimelineEntry {
   const { dueOn, reasoning, ...rest } = e.payload as { dueOn?: string | null; reasoning?: string[] } & Record<string, unknown>;
   return {
     id: e.id,
@@ -250,6 +275,7 @@ export function toTimelineEntry(e: EventRow): TimelineEntry {
     label: EVENT_LABELS[e.kind] ?? e.kind,
     date: typeof rest['date'] === 'string' ? rest['date'] : null,
     actor: e.actor,
+    actorName: actorName(e.actor, names),
     at: e.createdAt,
     dueOn: dueOn ?? null,
     reasoning: reasoning ?? [],

@@ -211,10 +211,12 @@ describe('application lifecycle over the API', () => {
     assert.equal(pdf.raw.subarray(0, 4).toString('latin1'), '%PDF');
   });
 
-  it('shows the staff the full personal data, encrypted at rest', async () => {
+  it('shows the staff the personal data masked, in full only as an audited action, encrypted at rest', async () => {
     const res = await clerk.get(`/api/v1/applications/${id}`);
     const v = res.json<View>();
-    assert.equal(v.applicant.name, '张三丰');
+    assert.equal(v.applicant.name, '张*丰');
+    const shown = await clerk.post(`/api/v1/applications/${id}/reveal-applicant`, { reason: '邮寄告知书' });
+    assert.equal(shown.json<{ applicant: View['applicant'] }>().applicant.name, '张三丰');
     const { applications } = await import('../../src/db/schema.ts');
     const rows = await t.db.db.select({ p: applications.personalData }).from(applications);
     assert.ok(rows.every((r) => !r.p.includes('张三丰') && !r.p.includes('1381234')));

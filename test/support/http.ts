@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.ts';
 import { SecretKey } from '../../src/db/secretKey.ts';
 import { DiskFileStore } from '../../src/requests/fileStore.ts';
+import type { Mailer } from '../../src/reminders/mailer.ts';
 import { createTestDb } from './db.ts';
 import type { TestDb } from './db.ts';
 import { PASSWORD, seedAgencies } from './fixtures.ts';
@@ -72,7 +73,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { loginLimitPerMinute?: number; publicLimitPerMinute?: number } = {}): Promise<TestApp> {
+export async function startTestApp(options: { loginLimitPerMinute?: number; publicLimitPerMinute?: number; mailer?: Mailer } = {}): Promise<TestApp> {
   const db = await createTestDb();
   await seedAgencies(db.db);
   const key = SecretKey.random();
@@ -85,6 +86,7 @@ export async function startTestApp(options: { loginLimitPerMinute?: number; publ
     today: () => today.value,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 1000,
     publicLimitPerMinute: options.publicLimitPerMinute ?? 1000,
+    mailer: options.mailer,
   });
   await app.ready();
   return {
