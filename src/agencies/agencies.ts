@@ -109,15 +109,7 @@ export async function listAgencies(db: Db, rootPath = '/'): Promise<AgencyView[]
   return rows.map((r) => toView(r, r.parentId === null ? null : (codeOf.get(r.parentId) ?? null)));
 }
 
-export const DEFAULT_REMEDIES =
-  '如对本答复不服，可以自收到本告知书之日起60日内向{上级机关}申请行政复议，或者自收到本告知书之日起6个月内向人民法院提起行政诉讼。';
-
-/** The remedies paragraph of answer letters for an agency (its template, or the default). */
-export function remediesText(agency: Pick<AgencyRow, 'remediesTemplate'>, superior: string): string {
-  return (agency.remediesTemplate ?? DEFAULT_REMEDIES).replaceAll('{上级机关}', superior);
-}
-
-/** Sets the agency's remedies template (null restores the default). */
+/** Sets the agency's remedies template for every answer other than Arts. 14–16 refusals (null restores the default); `{上级机关}` or `{复议机关}` is replaced by the configured 复议机关. */
 export async function setRemediesTemplate(db: Db, actor: Actor, code: string, template: string | null): Promise<void> {
   requireRole(actor, ['admin', 'head'], '修改机关设置');
   const agency = await getAgencyByCode(db, code);

@@ -12,7 +12,7 @@ import { ForbiddenError } from '../accounts/errors.ts';
 import { getAgencyByCode, type AgencyRow } from '../agencies/agencies.ts';
 import type { Db } from '../db/open.ts';
 import { applications, events } from '../db/schema.ts';
-import { appealColumnInYear, decisionReopensApplication } from '../law/appealResults.ts';
+import { appealColumnInYear, CORRECTION_KINDS, isCorrectionKind, decisionReopensApplication } from '../law/appealResults.ts';
 import { PERMISSIONS } from '../law/transitions.ts';
 import { applicationRefs } from '../register/schema.ts';
 import { lockedYears, ReportLockedError } from '../report/build/db.ts';
@@ -71,17 +71,19 @@ export async function recordAppeal(ctx: CaseContext, agencyCode: string, input: 
   const by = actorId(actor);
   await db.transaction(async (tx) => {
     await assertAppealChangeAllowed(tx as unknown as Db, agency.id, value);
-    await tx.insert(appeals).values({ id, agencyId: agency.id, body: value.body, caseNumber: value.caseNumber, path: value.path, filedOn: value.filedOn, result: value.result, decidedOn: value.decidedOn, note: value.note ?? null });
+    await tx.insert(appeals).values({ id, agencyId: agency.id, body: value.body, caseNumber: value.caseNumber, path: value.path, filedOn: value.filedOn, result: value.result, decidedOn: value.decidedOn, note: value.note ?? null, correction: value.correction ?? null, servedOn: value.servedOn ?? null });
     await tx.insert(appealApplications).values(applicationIds.map((applicationId) => ({ appealId: id, applicationId, agencyId: agency.id })));
     for (const applicationId of applicationIds) {
       await tx.insert(events).values({ id: uuidv7(), agencyId: agency.id, applicationId, actor: by, kind: 'appeal.recorded', payload: { date: value.filedOn, appealId: id, caseNumber: value.caseNumber, body: value.body, path: value.path, result: value.result, decidedOn: value.decidedOn } });
     }
-    if (value.result !== 'pending' && value.decidedOn !== null && decisionReopensApplication(value.result)) {
+    // decisions.md #14: only 撤销并责令重新答复 and 责令履行 order a new answer; 确认违法 and 变更 do not.
+    const reopens = value.correction !== undefined && CORRECTION_KINDS[value.correction].reopens;
+    if (value.result !== 'pending' && value.decidedOn !== null && decisionReopensApplication(value.result) && reopens) {
       // The step runs on the transaction (its own writes become a savepoint): all of it, or none.
       const inTx: CaseContext = { ...ctx, db: tx };
       for (const applicationId of applicationIds) {
         const [row] = await tx.select({ version: applications.version }).from(applications).where(eq(applications.id, applicationId));
-        const step = await reopenApplication(inTx, { applicationId, version: row?.version ?? 0, date: value.decidedOn, appealId: id, body: value.body, caseNumber: value.caseNumber });
+        const step = await reopenApplication(inTx, { applicationId, version: row?.version ?? 0, date: value.servedOn ?? value.decidedOn, days: value.periodDays, appealId: id, body: value.body, caseNumber: value.caseNumber });
         reopened.push({ applicationId, dueOn: step.clock.dueOn });
       }
     }
@@ -111,6 +113,8 @@ export async function listAppeals(db: Db, actor: Actor, agencyCode: string, year
     decidedOn: r.decidedOn,
     applications: links.filter((l) => l.appealId === r.id).map((l) => l.applicationId),
     ...(r.note !== null ? { note: r.note } : {}),
+    ...(r.correction !== null && isCorrectionKind(r.correction) ? { correction: r.correction } : {}),
+    ...(r.servedOn !== null ? { servedOn: r.servedOn } : {}),
     createdAt: r.createdAt,
   }));
 }

@@ -10,7 +10,7 @@ const record = (result: string, extra: Record<string, unknown> = {}) => ({
 test('an appeal result is read from the short word, table 4\'s label or the id', () => {
   const cases: [string, string][] = [['维持', 'upheld'], ['结果纠正', 'corrected'], ['其他结果', 'other'], ['其他', 'other'], ['pending', 'pending'], ['尚未审结', 'pending']];
   for (const [word, id] of cases) {
-    const extra = id === 'pending' ? { decidedOn: null } : {};
+    const extra = id === 'pending' ? { decidedOn: null } : id === 'corrected' ? { correction: 'revoke_reanswer' } : {};
     assert.equal(parseAppealInputs([record(word, extra)])[0]?.result, id, word);
   }
 });
@@ -26,4 +26,10 @@ test('an unknown result and an unknown path are named with the values allowed', 
       return true;
     },
   );
+});
+
+test('a 纠正 must say what it orders (decisions.md #14); other results may not', () => {
+  assert.throws(() => parseAppealInputs([record('纠正')]), (e: unknown) => e instanceof ValidationError && e.issues.some((i) => i.path === 'appeals[0].correction' && i.rule === 'required'));
+  assert.throws(() => parseAppealInputs([record('维持', { correction: 'vary' })]), (e: unknown) => e instanceof ValidationError && e.issues.some((i) => i.rule === 'corrected-only'));
+  assert.equal(parseAppealInputs([record('纠正', { correction: 'confirm_unlawful' })])[0]?.correction, 'confirm_unlawful');
 });

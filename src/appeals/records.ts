@@ -5,7 +5,7 @@
 import { controlCharacterIssues } from '../shared/text.ts';
 import { implausibleCaseDate, TEXT_LIMITS } from '../shared/bounds.ts';
 import { isCivilDate } from '../calendar/civilDate.ts';
-import { APPEAL_PATHS, type AppealDecision, type AppealPath } from '../law/appealResults.ts';
+import { APPEAL_PATHS, CORRECTION_KIND_IDS, CORRECTION_KINDS, isCorrectionKind, type AppealDecision, type AppealPath, type CorrectionKind } from '../law/appealResults.ts';
 import { APPEAL_RESULTS, type AppealResult } from '../law/table4.ts';
 import { ValidationError, type Issue } from '../shared/domainError.ts';
 import type { AppealForReport } from '../report/build/appeals.ts';
@@ -36,6 +36,12 @@ export interface AppealInput {
   /** the applications the appeal concerns (ids, or the agency's 编号 in a file) */
   applications: string[];
   note?: string;
+  /** What a 纠正 orders (required for 纠正): only 撤销并责令重新答复 and 责令履行 reopen the case (decisions.md #14). */
+  correction?: CorrectionKind;
+  /** The day the decision was served on the agency: the new answer period counts from the day after (default: decidedOn). */
+  servedOn?: string;
+  /** The period for the new answer the decision sets, in working days (default 20). */
+  periodDays?: number;
 }
 
 export interface AppealRecord extends AppealInput {
@@ -95,9 +101,29 @@ export function appealInputIssues(input: unknown, at = 'appeal'): { value?: Appe
   const note = input['note'];
   if (note !== undefined && typeof note !== 'string') add('note', 'type', '应为文字');
   else if (typeof note === 'string' && [...note].length > TEXT_LIMITS.note) add('note', 'length', `最多${TEXT_LIMITS.note}个字符`);
+  const correction = input['correction'];
+  if (result === 'corrected' && !isCorrectionKind(correction)) {
+    add('correction', 'required', `结果为纠正的，应写明纠正方式：${CORRECTION_KIND_IDS.map((k) => `${k}（${CORRECTION_KINDS[k].label}）`).join('、')}`);
+  } else if (result !== 'corrected' && correction !== undefined) add('correction', 'corrected-only', '只有结果为纠正的才有纠正方式');
+  const periodDays = input['periodDays'];
+  if (periodDays !== undefined && (!Number.isSafeInteger(periodDays) || (periodDays as number) < 1 || (periodDays as number) > 366 || !isCorrectionKind(correction))) add('periodDays', 'range', '纠正决定确定的重新答复期限应为1–366个工作日（仅限结果纠正）');
+  const servedOn = input['servedOn'];
+  if (servedOn !== undefined && (!isCivilDate(servedOn) || decidedOn === null || servedOn < decidedOn)) add('servedOn', 'date', '送达日期应为不早于审结日期的 YYYY-MM-DD 日期');
   if (issues.length > 0 || body === undefined || caseNumber === undefined || path === undefined || result === undefined || !isCivilDate(filedOn)) return { issues };
   return {
-    value: { body, caseNumber, path, filedOn, result, decidedOn, applications: (apps as string[]).map((a) => a.trim()), ...(typeof note === 'string' ? { note } : {}) },
+    value: {
+      body,
+      caseNumber,
+      path,
+      filedOn,
+      result,
+      decidedOn,
+      applications: (apps as string[]).map((a) => a.trim()),
+      ...(typeof note === 'string' ? { note } : {}),
+      ...(isCorrectionKind(correction) ? { correction } : {}),
+      ...(typeof servedOn === 'string' ? { servedOn } : {}),
+      ...(typeof periodDays === 'number' ? { periodDays } : {}),
+    },
     issues,
   };
 }

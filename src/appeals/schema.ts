@@ -15,6 +15,10 @@ export const appeals = pgTable(
     /** upheld | corrected | other | pending */
     result: text('result').notNull(),
     decidedOn: text('decided_on'),
+    /** What a 纠正 orders (law/appealResults.ts CORRECTION_KINDS): only some reopen the case (decisions.md #14). */
+    correction: text('correction'),
+    /** The day the decision was served on the agency: the new answer period counts from the day after. */
+    servedOn: text('served_on'),
     note: text('note'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

@@ -16,6 +16,8 @@ import { formatYearGrid } from '../calendar/yearGrid.ts';
 import { HORIZON_START, parseCalendarOverrides } from '../calendar/workCalendar.ts';
 import type { SpecialDay, YearOverride } from '../calendar/workCalendar.ts';
 import type { Db, Tx } from '../db/open.ts';
+import { loadAgencySettings } from '../agencies/settings.ts';
+import type { DeadlineSettings } from '../law/deadline/index.ts';
 import { agencies, applications, calendarLoads, events } from '../db/schema.ts';
 import { OPEN_STATES, PERMISSIONS } from '../law/transitions.ts';
 import { computeCaseClock, isProvisionalClock } from '../requests/clock.ts';
@@ -115,10 +117,16 @@ export async function loadCalendarYear(db: Db, props: LoadCalendarYearProps): Pr
     const byCase = new Map<string, EventRow[]>();
     for (const e of eventRows) byCase.set(e.applicationId as string, [...(byCase.get(e.applicationId as string) ?? []), e]);
 
+    // Each case counts with its agency's deadline settings, as its steps do.
+    const agencyIds = [...new Set(candidates.map((c) => c.agencyId))];
+    const agencyRows = agencyIds.length === 0 ? [] : await tx.select().from(agencies).where(inArray(agencies.id, agencyIds));
+    const settingsOf = new Map<string, DeadlineSettings>();
+    for (const a of agencyRows) settingsOf.set(a.id, (await loadAgencySettings(tx, a)).deadline);
+
     const recomputed: (RecomputedCase & { clock: CaseClock; agencyId: string; version: number })[] = [];
     for (const c of candidates) {
       const caseEvents = toCaseEvents(byCase.get(c.id) ?? []);
-      const clock = computeCaseClock(caseEvents, after, undefined, props.today);
+      const clock = computeCaseClock(caseEvents, after, settingsOf.get(c.agencyId), props.today);
       const wasProvisional = isProvisionalClock(c.clock);
       if (clock.dueOn === c.dueOn && clock.provisional === wasProvisional) continue;
       recomputed.push({

@@ -1,5 +1,6 @@
 /** `gongkai agency add|list`: the agency tree from the command line (acts as the system). */
 import type { Command } from 'commander';
+import { registerAgencySettingsCommands } from './agencySettingsCommand.ts';
 import { withDatabase } from './database.ts';
 import { action } from './run.ts';
 
@@ -34,4 +35,5 @@ export function registerAgencyCommands(program: Command): void {
         });
       }),
     );
+  registerAgencySettingsCommands(agency);
 }

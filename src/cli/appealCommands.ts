@@ -4,8 +4,10 @@
  *                      --filed-on 2021-01-10 --result 纠正 --decided-on 2021-03-01 --application XFJ-2020-003 [--note …]
  *   gongkai appeal import FILE.json --agency CODE      (a JSON array of such records, all or nothing)
  *   gongkai appeal list --agency CODE [--year Y] [--json]
- * A 纠正 reopens the applications it concerns with a new 20-working-day deadline.
+ * A 纠正 says what it orders (--correction); 撤销并责令重新答复 and 责令履行 reopen the applications it concerns
+ * with a new 20-working-day deadline (or --period-days) from the day after --served-on (default the decision day).
  */
+import { CORRECTION_KIND_IDS, CORRECTION_KINDS } from '../law/appealResults.ts';
 import type { Command } from 'commander';
 import { APPEAL_RESULT_VALUES } from '../appeals/records.ts';
 import { withDatabase } from './database.ts';
@@ -23,6 +25,9 @@ interface AddOptions {
   decidedOn?: string;
   application: string[];
   note?: string;
+  correction?: string;
+  servedOn?: string;
+  periodDays?: string;
   json?: boolean;
 }
 
@@ -42,6 +47,9 @@ export function registerAppealCommands(program: Command): void {
     .option('--decided-on <date>', '审结日期 YYYY-MM-DD')
     .requiredOption('--application <ref>', '所涉申请的 id 或本机关编号（可重复）', collect)
     .option('--note <text>', '备注')
+    .option('--correction <kind>', `结果纠正的方式（必填）：${CORRECTION_KIND_IDS.map((k) => `${k}（${CORRECTION_KINDS[k].label}）`).join(' | ')}`)
+    .option('--served-on <date>', '纠正决定送达本机关的日期 YYYY-MM-DD（缺省为审结日期）')
+    .option('--period-days <n>', '纠正决定确定的重新答复期限（工作日，缺省20）')
     .option('--json', '输出 JSON')
     .action(
       action(async (options: AddOptions) => {
@@ -55,6 +63,9 @@ export function registerAppealCommands(program: Command): void {
           decidedOn: options.decidedOn ?? null,
           applications: options.application,
           ...(options.note !== undefined ? { note: options.note } : {}),
+          ...(options.correction !== undefined ? { correction: options.correction } : {}),
+          ...(options.servedOn !== undefined ? { servedOn: options.servedOn } : {}),
+          ...(options.periodDays !== undefined ? { periodDays: /^\d+$/.test(options.periodDays) ? Number(options.periodDays) : options.periodDays } : {}),
         };
         const result = await withDatabase(({ db, key, actor }) => recordAppeal({ db, key: key(), actor }, options.agency, input));
         if (options.json) return printJson(result);

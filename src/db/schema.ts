@@ -105,6 +105,10 @@ export const applications = pgTable(
      */
     firstOutcome: text('first_outcome'),
     firstConcludedOn: text('first_concluded_on'),
+    /** HMAC (installation key) of the ID number or 统一社会信用代码: links one applicant's cases (decisions.md #17). */
+    applicantKey: text('applicant_key'),
+    /** The answer's specific facts and reasons (requests/answerFacts.ts), kept for the case view and the register. */
+    answerFacts: jsonb('answer_facts').$type<Record<string, unknown>>(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -113,6 +117,7 @@ export const applications = pgTable(
     uniqueIndex('applications_receipt_code_uq').on(t.receiptCode),
     index('applications_agency_state_idx').on(t.agencyId, t.state),
     index('applications_agency_received_idx').on(t.agencyId, t.receivedOn),
+    index('applications_applicant_key_idx').on(t.agencyId, t.applicantKey),
   ],
 );
 
@@ -143,6 +148,8 @@ export const letters = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     status: text('status').notNull(),
+    /** 文号, given when the letter is sent (agency_settings numbering). */
+    number: text('number'),
     issuedOn: text('issued_on'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -183,6 +190,57 @@ export const loginThrottle = pgTable('login_throttle', {
   blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'string' }),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
+
+/**
+ * Per-agency settings that letters and the clock need (decisions.md #11–#13, #15, #18; migration 0003).
+ * A missing row means "not configured": letters cannot be sent until the 复议机关 and court are set.
+ */
+export const agencySettings = pgTable('agency_settings', {
+  agencyId: text('agency_id').primaryKey(),
+  /** department | government (Art. 49 report date, 复议机关 suggestion) */
+  organKind: text('organ_kind'),
+  /** 行政复议机关 printed in letters (行政复议法 2023, Arts. 24–27). */
+  reviewBody: text('review_body'),
+  /** The competent people's court. */
+  court: text('court'),
+  /** Remedies text for every other answer and notice; null → the default (decisions.md #11). */
+  remediesGeneral: text('remedies_general'),
+  /** Remedies text for Arts. 14–16 refusals (复议前置); null → the default. */
+  remediesPrereview: text('remedies_prereview'),
+  /** Changes to the deadline settings (law/deadline/settings.ts). */
+  deadline: jsonb('deadline').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  /** The 补正 period in working days (decisions.md #12; never under 5). */
+  supplementPeriodDays: integer('supplement_period_days').notNull().default(15),
+  /** Online submissions unconfirmed after this many working days are listed to clerks (#15). */
+  unconfirmedAfterDays: integer('unconfirmed_after_days').notNull().default(2),
+  /** 文号 pattern, e.g. `某信公〔{YYYY}〕{N}号`. */
+  letterNumberPattern: text('letter_number_pattern'),
+  letterCounterYear: integer('letter_counter_year'),
+  letterCounter: integer('letter_counter').notNull().default(0),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/** Procedural notices (补正告知书, 延期答复告知书, 收费通知书 …) issued in a case: the frozen text with its 文号. */
+export const notices = pgTable(
+  'notices',
+  {
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id').notNull(),
+    applicationId: text('application_id').notNull(),
+    /** requests/notices.ts NOTICE_KINDS */
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    addressee: text('addressee').notNull(),
+    body: text('body').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    /** The event of the step that issued it. */
+    eventKind: text('event_kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notices_application_idx').on(t.applicationId, t.createdAt)],
+);
 
 /**
  * One row per run of a scheduled job (e.g. `daily-reminders` / `2026-12-03`): the server that inserts it

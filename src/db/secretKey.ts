@@ -2,7 +2,7 @@
  * The key that encrypts personal data at rest (AES-256-GCM): `GONGKAI_SECRET_KEY` (base64 of 32 bytes),
  * or a key file created on first start in the data directory. The key is never logged.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../shared/domainError.ts';
@@ -115,6 +115,12 @@ export class SecretKey {
   /** A value derived from the key by `derive` (a fingerprint); the key itself never leaves this class. */
   fingerprint(derive: (key: Buffer) => string): string {
     return derive(Buffer.from(this.#key));
+  }
+
+  /** HMAC-SHA256 (hex) under a key derived for `purpose`: links records without storing the value (decisions.md #17). */
+  keyedHash(purpose: string, value: string): string {
+    const derived = createHmac('sha256', this.#key).update(`gongkai:${purpose}`).digest();
+    return createHmac('sha256', derived).update(value).digest('hex');
   }
 
   toJSON(): string {

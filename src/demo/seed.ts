@@ -10,6 +10,7 @@ import { systemActor } from '../accounts/actor.ts';
 import { randomPassword } from '../accounts/passwords.ts';
 import { addUser } from '../accounts/users.ts';
 import { addAgency, findAgencyByCode } from '../agencies/agencies.ts';
+import { getAgencySettings, putAgencySettings } from '../agencies/settings.ts';
 import { addDays } from '../calendar/civilDate.ts';
 import type { Db } from '../db/open.ts';
 import { applications, users } from '../db/schema.ts';
@@ -25,6 +26,15 @@ import { seedDemoCatalogue } from './catalogue.ts';
 
 export const DEMO_REGION = { code: 'demo-region', name: '示范省人民政府办公厅（政务公开办）' };
 export const DEMO_AGENCY = { code: 'gjxfj', name: '国家信访局' };
+
+/** The demo agency's settings: the 复议机关 and court its letters print, the 文号 pattern. */
+export const DEMO_AGENCY_SETTINGS = {
+  version: 0,
+  organKind: 'state-council-department',
+  reviewBody: '国家信访局',
+  court: '北京市第二中级人民法院',
+  letterNumberPattern: '国信公开〔{YYYY}〕{N}号',
+} as const;
 
 export interface DemoLogin {
   username: string;
@@ -48,7 +58,12 @@ export async function seedDemo(db: Db, key: SecretKey, dataDir: string | undefin
   const sys = systemActor('demo');
   const warnings: string[] = [];
   if ((await findAgencyByCode(db, DEMO_REGION.code)) === undefined) await addAgency(db, sys, DEMO_REGION);
-  if ((await findAgencyByCode(db, DEMO_AGENCY.code)) === undefined) await addAgency(db, sys, { ...DEMO_AGENCY, parentCode: DEMO_REGION.code });
+  if ((await findAgencyByCode(db, DEMO_AGENCY.code)) === undefined) {
+    await addAgency(db, sys, { ...DEMO_AGENCY, parentCode: DEMO_REGION.code, address: '北京市西城区月坛南街11号', phone: '010-68018000' });
+  }
+  // What letters must print (decisions.md #13): a 国务院部门's 复议机关 is itself (行政复议法 Art. 25).
+  const settings = await getAgencySettings(db, sys, DEMO_AGENCY.code);
+  if (settings.version === 0) await putAgencySettings(db, sys, DEMO_AGENCY.code, DEMO_AGENCY_SETTINGS);
 
   // Each demo user has a password of their own, kept (0600) in the data directory so that a restart prints
   // them again; an installation from before keeps its one shared password (demo-password.txt).
@@ -140,7 +155,7 @@ async function demoCases(db: Db, key: SecretKey): Promise<number> {
       delivery: 'online',
     },
   });
-  await answerApplication(ctx, { applicationId: c.application.id, version: c.application.version, date: addDays(today, -1), outcome: 'granted' });
+  await answerApplication(ctx, { applicationId: c.application.id, version: c.application.version, date: addDays(today, -1), outcome: 'granted', facts: { grantBasis: 'published', publishedAt: '国家信访局门户网站“政府信息公开—法定主动公开内容”栏目，《信访工作条例》配套文件目录' } });
   void a;
   return 3;
 }

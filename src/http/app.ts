@@ -16,6 +16,11 @@ import { Type } from 'typebox';
 import { login, logout } from '../accounts/sessions.ts';
 import { addUser, listUsers, setPassword, setUserActive } from '../accounts/users.ts';
 import { addAgency, listAgencies, setRemediesTemplate } from '../agencies/agencies.ts';
+import { reportTimeliness } from '../agencies/lateReports.ts';
+import { getAgencySettings, putAgencySettings } from '../agencies/settings.ts';
+import { getNotice, listNotices } from '../requests/notices.ts';
+import { todayInChina } from '../requests/today.ts';
+import { listUnconfirmed } from '../requests/unconfirmed.ts';
 import type { Db } from '../db/open.ts';
 import type { SecretKey } from '../db/secretKey.ts';
 import { PERMISSIONS, TRANSITIONS } from '../law/transitions.ts';
@@ -44,7 +49,6 @@ import { reportRoutes } from './routes/reports.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { nextYearWarning } from '../calendar/nextYearWarning.ts';
 import { installationCalendar } from '../calendarYears/installationCalendar.ts';
-import { todayInChina } from '../requests/today.ts';
 import { portalRoutes } from '../portal/routes.ts';
 import { catalogueApiRoutes } from './routes/catalogue.ts';
 import { PageCache, PORTAL_CHANNEL } from '../portal/pageCache.ts';
@@ -174,6 +178,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await setRemediesTemplate(db, s, req.params.code, req.body.template);
         return { ok: true };
       });
+      r.get('/agencies/:code/settings', { schema: { tags: ['agencies'], summary: '机关设置（期限、补正期限、行政复议机关和人民法院、机关类型、文号）', params: S.CodeParams } }, async (req) => {
+        const s = authorize(req, ['admin', 'head', 'clerk'], '查看机关设置');
+        return getAgencySettings(db, s, req.params.code);
+      });
+      r.put('/agencies/:code/settings', { schema: { tags: ['agencies'], summary: '修改机关设置（系统管理员）', params: S.CodeParams, body: S.AgencySettingsBody } }, async (req) => {
+        const s = authorize(req, ['admin'], '修改机关设置');
+        return putAgencySettings(db, s, req.params.code, req.body);
+      });
+      r.get('/agencies/report-timeliness', { schema: { tags: ['agencies'], summary: '年度报告逾期情况（条例第四十九条）', querystring: S.YearQuery } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.readReports, '查看年度报告');
+        const items = await reportTimeliness(db, s, req.query.year, today() ?? todayInChina());
+        return { items, late: items.filter((i) => i.status === 'late' || i.status === 'missing'), unset: items.filter((i) => i.status === 'unset').map((i) => i.agencyCode) };
+      });
       r.get('/users', { schema: { tags: ['users'], summary: '用户列表' } }, async (req) => {
         const s = authorize(req, PERMISSIONS.manageUsers, '管理用户');
         return { items: await listUsers(db, s.agencyPath) };
@@ -206,6 +223,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         const created = await registerApplication(ctx(s), { agencyCode, channel, receivedOn, input });
         reply.status(201);
         return created;
+      });
+      r.get('/applications/unconfirmed', { schema: { tags: ['applications'], summary: '未确认的在线申请（待确认收到或不予登记）' } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+        return { items: await listUnconfirmed(db, s, today() ?? todayInChina(), await installationCalendar(db)) };
       });
       r.get('/applications/:id', { schema: { tags: ['applications'], summary: '申请详情', params: S.IdParams } }, async (req) => {
         const s = authorize(req, PERMISSIONS.readCases, '查看申请');
@@ -241,6 +262,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           const letter = await getLetter(db, s, key, req.params.id, req.query.outcome, today());
           const buf = format === 'docx' ? await renderLetterDocx(letter) : await renderLetterPdf(letter);
           reply.header('content-disposition', `attachment; filename="letter-${letter.receiptCode}.${format}"`);
+          return reply.type(format === 'docx' ? DOCX : 'application/pdf').send(buf);
+        });
+      }
+
+      // ---- procedural notices (补正告知书, 延期答复告知书, 收费通知书 …)
+      r.get('/applications/:id/notices', { schema: { tags: ['letters'], summary: '本申请发出的程序性文书', params: S.IdParams } }, async (req) => {
+        const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+        return { items: await listNotices(db, s, req.params.id) };
+      });
+      for (const format of ['docx', 'pdf'] as const) {
+        r.get(`/applications/:id/notices/:noticeId.${format}`, { schema: { tags: ['letters'], summary: `程序性文书 ${format.toUpperCase()}`, params: S.NoticeParams } }, async (req, reply) => {
+          const s = authorize(req, PERMISSIONS.readCases, '查看申请');
+          const notice = await getNotice(db, s, req.params.id, req.params.noticeId);
+          const buf = format === 'docx' ? await renderLetterDocx(notice) : await renderLetterPdf(notice);
+          reply.header('content-disposition', `attachment; filename="notice-${notice.receiptCode}-${notice.kind}.${format}"`);
           return reply.type(format === 'docx' ? DOCX : 'application/pdf').send(buf);
         });
       }

@@ -59,3 +59,21 @@ export function decisionReopensApplication(decision: AppealDecision): boolean {
     }
   }
 }
+
+/**
+ * What a 纠正 orders (decisions.md #14; 行政复议法 Arts. 63–66; 行政诉讼法 Arts. 70, 72, 74, 77): 撤销并责令
+ * 重新答复 and 责令履行/公开 send the case back for a new answer; 确认违法 and 变更 order no new answer. All
+ * count as 结果纠正 in table 4.
+ */
+export const CORRECTION_KINDS = {
+  revoke_reanswer: { label: '撤销并责令重新答复', reopens: true },
+  order_performance: { label: '责令履行（公开）', reopens: true },
+  confirm_unlawful: { label: '确认违法', reopens: false },
+  vary: { label: '变更', reopens: false },
+} as const;
+export type CorrectionKind = keyof typeof CORRECTION_KINDS;
+export const CORRECTION_KIND_IDS = Object.keys(CORRECTION_KINDS) as CorrectionKind[];
+
+export function isCorrectionKind(value: unknown): value is CorrectionKind {
+  return typeof value === 'string' && Object.hasOwn(CORRECTION_KINDS, value);
+}

@@ -33,6 +33,7 @@ export const WORKFLOW_STATES = [
   'answered', // the answer is decided and the letter signed
   'delivered', // the letter reached the applicant
   'closed', // ended without an answer letter (withdrawn, 补正 or fee lapsed)
+  'rejected', // an online submission that is not an application (spam, empty), rejected with a reason (decisions.md #15)
 ] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
@@ -46,6 +47,7 @@ export const WORKFLOW_STATE_LABELS = {
   answered: '已答复',
   delivered: '已送达',
   closed: '已终止',
+  rejected: '不予登记',
 } as const satisfies Record<WorkflowState, string>;
 
 /** States in which the case is still open (a withdrawal is possible). */
@@ -68,11 +70,16 @@ export const TRANSITIONS = {
   submit: { label: '在线提交申请', from: null, to: 'submitted', roles: [], public: true },
   register: { label: '登记申请', from: null, to: 'processing', roles: CASE_ROLES, public: false },
   confirmReceipt: { label: '确认收到在线申请', from: ['submitted'], to: 'processing', roles: CASE_ROLES, public: false },
+  rejectSubmission: { label: '不予登记（非政府信息公开申请）', from: ['submitted'], to: 'rejected', roles: CASE_ROLES, public: false },
   requestSupplement: { label: '告知补正', from: ['processing'], to: 'awaiting_supplement', roles: CASE_ROLES, public: false },
   receiveSupplement: { label: '收到补正申请', from: ['awaiting_supplement'], to: 'processing', roles: CASE_ROLES, public: false },
   lapseSupplement: { label: '逾期未补正', from: ['awaiting_supplement'], to: 'closed', roles: CASE_ROLES, public: false, outcome: 'other.no_supplement' },
   consultThirdParty: { label: '征求第三方意见', from: ['processing'], to: 'third_party_consultation', roles: CASE_ROLES, public: false },
   receiveThirdPartyReply: { label: '收到第三方意见', from: ['third_party_consultation'], to: 'processing', roles: CASE_ROLES, public: false },
+  notifyThirdPartyDisclosure: { label: '告知第三方决定公开', from: ['processing'], to: 'same', roles: CASE_ROLES, public: false },
+  split: { label: '拆分申请（一事一申请）', from: ['processing'], to: 'same', roles: CASE_ROLES, public: false },
+  requestReasons: { label: '要求申请人说明理由', from: ['processing'], to: 'same', roles: CASE_ROLES, public: false },
+  receiveReasons: { label: '收到申请人说明的理由', from: ['processing'], to: 'same', roles: CASE_ROLES, public: false },
   consultAgency: { label: '征求其他机关意见', from: ['processing'], to: 'agency_consultation', roles: CASE_ROLES, public: false },
   receiveAgencyReply: { label: '收到其他机关意见', from: ['agency_consultation'], to: 'processing', roles: CASE_ROLES, public: false },
   requestExtension: { label: '申请延期答复', from: ['processing', 'third_party_consultation', 'agency_consultation'], to: 'same', roles: CASE_ROLES, public: false },

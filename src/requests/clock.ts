@@ -23,6 +23,8 @@ export interface CaseClock {
   /** The reasoning, one step per line: the day, the rule, what it did (Chinese). */
   readonly reasoning: readonly ClockStep[];
   readonly supplementNoticeDue: CivilDate | null;
+  /** 逾期告知补正 (decisions.md #21). */
+  readonly supplementNoticeLate?: boolean;
   readonly daysRemaining: number | null;
   readonly extended: boolean;
   /** Overdue by a final due date (never by a provisional one). */
@@ -37,6 +39,7 @@ export interface CaseClock {
 /** Stored event → engine event (or nothing: the event does not move the clock). */
 export function toClockEvent(e: CaseEvent): ClockEvent | undefined {
   const date = String(e.payload['date']);
+  if (e.kind === 'reasons-received' && typeof e.payload['newDueOn'] === 'string') return { kind: 'deadline-set', date, due: e.payload['newDueOn'] };
   if (!isClockEventKind(e.kind)) return undefined;
   switch (e.kind) {
     case 'received':
@@ -51,6 +54,12 @@ export function toClockEvent(e: CaseEvent): ClockEvent | undefined {
       const days = e.payload['days'];
       return typeof days === 'number' ? { kind: 'extended', date, days } : { kind: 'extended', date };
     }
+    case 'reopened': {
+      const days = e.payload['days'];
+      return typeof days === 'number' ? { kind: 'reopened', date, days } : { kind: 'reopened', date };
+    }
+    case 'deadline-set':
+      return typeof e.payload['due'] === 'string' ? { kind: 'deadline-set', date, due: e.payload['due'] } : undefined;
     default:
       return { kind: e.kind, date };
   }
@@ -115,6 +124,7 @@ export function computeCaseClock(
     status: withdrawn !== undefined ? 'closed' : r.state,
     reasoning,
     supplementNoticeDue: r.supplementNoticeDue,
+    supplementNoticeLate: r.supplementNoticeLate,
     daysRemaining: r.daysRemaining,
     extended: r.extended,
     overdue: r.overdue,

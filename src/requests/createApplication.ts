@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { actorId } from '../accounts/actor.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { getAgencyByCode, isUniqueViolation } from '../agencies/agencies.ts';
+import { loadAgencySettings } from '../agencies/settings.ts';
 import type { CivilDate } from '../calendar/civilDate.ts';
 import { applications, events } from '../db/schema.ts';
 import { assertRowChangeAllowed } from '../report/build/db.ts';
@@ -14,6 +15,7 @@ import type { ApplicationInput, Channel } from './applicationInput.ts';
 import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { computeCaseClock } from './clock.ts';
 import type { CaseContext } from './context.ts';
+import { applicantKeyOf } from './applicantKey.ts';
 import { maskName } from './identity.ts';
 import { loadCase, toView } from './queries.ts';
 import type { ApplicationView } from './queries.ts';
@@ -56,7 +58,8 @@ export async function createApplication(ctx: CaseContext, props: CreateProps): P
   ];
   if (props.receivedOn !== undefined) firstEvents.push({ kind: 'received', payload: { date: props.receivedOn, channel: props.channel } });
   const calendar = ctx.calendar ?? (await installationCalendar(ctx.db));
-  const clock = computeCaseClock(firstEvents, calendar, undefined, ctx.today);
+  const settings = await loadAgencySettings(ctx.db, agency);
+  const clock = computeCaseClock(firstEvents, calendar, settings.deadline, ctx.today);
   const a = input.applicant;
   const queryPasswordHash = await hashQueryPassword(queryPassword);
   for (let attempt = 0; ; attempt++) {
@@ -77,6 +80,7 @@ export async function createApplication(ctx: CaseContext, props: CreateProps): P
           applicantKind: a.kind,
           applicantMasked: a.kind === 'natural_person' ? maskName(a.name) : a.name,
           personalData: ctx.key.encryptJson(a),
+          applicantKey: applicantKeyOf(ctx.key, a),
           description: input.description,
           documentNumber: input.documentNumber ?? null,
           purpose: input.purpose ?? null,

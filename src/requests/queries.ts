@@ -91,6 +91,8 @@ export interface ApplicationView {
   extension: string;
   answeredOn: string | null;
   closedOn: string | null;
+  /** The answer's specific facts and reasons (answerFacts.ts). */
+  answerFacts: Record<string, unknown> | null;
   version: number;
 }
 
@@ -123,6 +125,7 @@ export function toView(key: SecretKey, c: LoadedCase, masked: boolean): Applicat
     extension: r.extension,
     answeredOn: r.answeredOn,
     closedOn: r.closedOn,
+    answerFacts: r.answerFacts ?? null,
     version: r.version,
   };
 }
@@ -238,6 +241,14 @@ export const EVENT_LABELS: Record<string, string> = {
   answered: '作出答复',
   delivered: '送达',
   withdrawn: '申请人撤回申请',
+  split: '拆分申请（一事一申请）',
+  'submission-rejected': '不予登记（非政府信息公开申请）',
+  'third-party-lapsed': '第三方逾期未提出意见',
+  'third-party-disclosure-notified': '书面告知第三方决定公开',
+  'agency-consultation-lapsed': '其他机关逾期未答复（视为同意）',
+  'reasons-requested': '要求申请人说明理由（第三十五条）',
+  'reasons-received': '收到申请人说明的理由',
+  'reasons-lapsed': '申请人逾期未说明理由',
   'attachment-added': '添加附件',
   'applicant-revealed': '查看申请人完整信息',
   imported: '由台账导入',

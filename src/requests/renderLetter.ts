@@ -7,6 +7,13 @@ export interface RenderableLetter {
   title: string;
   body: string;
   receiptCode: string;
+  /** 文号: printed under the title (null for a draft). */
+  number?: string | null;
+}
+
+/** The reference line under the title: the 文号 (or 草稿) and the receipt code. */
+function refLine(letter: RenderableLetter): string {
+  return `${letter.number === undefined || letter.number === null ? '（草稿，未编文号）' : letter.number}\u3000\u3000受理编号：${letter.receiptCode}`;
 }
 
 /** The body's lines: the salutation, the paragraphs, then (after an empty line) the signature block. */
@@ -32,7 +39,7 @@ export async function renderLetterDocx(letter: RenderableLetter): Promise<Buffer
       {
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(letter.title, { bold: true, size: 36 })] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 200 }, children: [run(`受理编号：${letter.receiptCode}`, { size: 24 })] }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 200 }, children: [run(refLine(letter), { size: 24 })] }),
           new Paragraph({ children: [run(salutation)] }),
           ...paragraphs.map((p) => new Paragraph({ indent: { firstLine: 560 }, spacing: { line: 360 }, children: [run(p)] })),
           new Paragraph({ children: [] }),
@@ -56,12 +63,13 @@ export function renderLetterPdf(letter: RenderableLetter): Promise<Buffer> {
     doc.font('regular');
     doc.fontSize(18).text(letter.title, { align: 'center' });
     doc.moveDown(0.5);
-    doc.fontSize(10).text(`受理编号：${letter.receiptCode}`, { align: 'right' });
+    doc.fontSize(10).text(refLine(letter), { align: 'right' });
     doc.moveDown(1);
     doc.fontSize(12).text(salutation);
     doc.moveDown(0.3);
     for (const p of paragraphs) {
-      doc.text(`\u3000\u3000${p}`, { lineGap: 6, align: 'justify' });
+      // First-line indent of two characters (pdfkit's `indent` keeps the wrapped lines full width).
+      doc.text(p, { indent: 24, lineGap: 6, align: 'justify' });
       doc.moveDown(0.3);
     }
     doc.moveDown(1.5);

@@ -15,13 +15,15 @@ export interface ReopenApplicationProps extends StepProps {
   appealId: string;
   body: string;
   caseNumber: string;
+  /** The period the decision sets (working days), when it sets one. */
+  days?: number | undefined;
 }
 
 export function reopenApplication(ctx: CaseContext, props: ReopenApplicationProps): Promise<StepResult> {
   return runStep(ctx, props, {
     transition: 'reopen',
     eventKind: 'reopened',
-    payload: { appealId: props.appealId, body: props.body, caseNumber: props.caseNumber, reason: `${props.body}${props.caseNumber}结果纠正，重新答复` },
+    payload: { appealId: props.appealId, body: props.body, caseNumber: props.caseNumber, ...(props.days !== undefined ? { days: props.days } : {}), reason: `${props.body}${props.caseNumber}结果纠正，重新答复` },
     check: (c, events) => {
       if (c.row.outcome === null) throw new TransitionNotAllowedError('该申请尚未办结，无需重新办理', 'application.not_concluded');
       if (c.row.state === 'closed' && events.some((e) => e.kind === 'withdrawn')) throw new TransitionNotAllowedError('申请人已撤回申请，不能重新办理', 'application.withdrawn');

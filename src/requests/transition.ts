@@ -6,6 +6,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, requireRole } from '../accounts/actor.ts';
+import { findAgencyById } from '../agencies/agencies.ts';
+import { loadAgencySettings } from '../agencies/settings.ts';
+import type { AgencySettings } from '../agencies/settings.ts';
 import type { CivilDate } from '../calendar/civilDate.ts';
 import { applications, events } from '../db/schema.ts';
 import { assertRowChangeAllowed } from '../report/build/db.ts';
@@ -33,7 +36,7 @@ export interface StepProps {
   note?: string | undefined;
 }
 
-type Patch = Partial<Pick<ApplicationRow, 'outcome' | 'receivedOn' | 'extension' | 'answeredOn' | 'closedOn' | 'visibility' | 'firstOutcome' | 'firstConcludedOn'>>;
+type Patch = Partial<Pick<ApplicationRow, 'outcome' | 'receivedOn' | 'extension' | 'answeredOn' | 'closedOn' | 'visibility' | 'firstOutcome' | 'firstConcludedOn' | 'answerFacts'>>;
 
 export interface StepSpec {
   transition: TransitionId;
@@ -47,7 +50,7 @@ export interface StepSpec {
   /** Column changes besides the state. */
   patch?: (c: LoadedCase, date: CivilDate) => Patch;
   /** Further writes in the same transaction (e.g. freezing the letter). */
-  alsoWrite?: (tx: Parameters<Parameters<CaseContext['db']['transaction']>[0]>[0], c: LoadedCase, date: CivilDate) => Promise<void>;
+  alsoWrite?: (tx: Parameters<Parameters<CaseContext['db']['transaction']>[0]>[0], c: LoadedCase, date: CivilDate, eventId: string) => Promise<void>;
 }
 
 export interface StepResult {
@@ -75,12 +78,13 @@ export async function runStep(ctx: CaseContext, props: StepProps, spec: StepSpec
   const date = checkStepDate(props.date ?? today, 'date', today, lastDate);
   spec.check?.(c, stored, date);
   await spec.prepare?.(c, stored, date);
+  const settings = await caseSettings(db, c.row.agencyId);
 
   const extra = typeof spec.payload === 'function' ? spec.payload(c, stored, date) : (spec.payload ?? {});
   const payload: Record<string, unknown> = { date, ...extra };
   if (props.note !== undefined) payload['note'] = props.note;
   const calendar = ctx.calendar ?? (await installationCalendar(db));
-  const clock = computeCaseClock([...toCaseEvents(stored), { kind: spec.eventKind, payload }], calendar, undefined, today);
+  const clock = computeCaseClock([...toCaseEvents(stored), { kind: spec.eventKind, payload }], calendar, settings.deadline, today);
   const next = stateAfter(spec.transition, state);
   const patch = spec.patch?.(c, date) ?? {};
   const fixedOutcome: string | undefined = 'outcome' in t ? t.outcome : undefined;
@@ -104,19 +108,26 @@ export async function runStep(ctx: CaseContext, props: StepProps, spec: StepSpec
       .where(and(eq(applications.id, c.row.id), eq(applications.version, props.version)))
       .returning({ id: applications.id });
     if (updated.length === 0) throw new ConflictError(props.version);
+    const eventId = uuidv7();
     await tx.insert(events).values({
-      id: uuidv7(),
+      id: eventId,
       agencyId: c.row.agencyId,
       applicationId: c.row.id,
       actor: actorId(actor),
       kind: spec.eventKind,
       payload: { ...payload, transition: spec.transition, fromState: state, toState: next, version: newVersion, dueOn: clock.dueOn, reasoning: clock.reasoning },
     });
-    await spec.alsoWrite?.(tx, c, date);
+    await spec.alsoWrite?.(tx, c, date, eventId);
     if (testHooks.beforeCommit !== undefined) await testHooks.beforeCommit();
   });
   const after = await loadCase(db, actor, c.row.id);
   return { application: toView(ctx.key, after, false), clock };
+}
+
+/** The agency's settings the clock uses (its deadline settings; defaults when none are stored). */
+export async function caseSettings(db: CaseContext['db'], agencyId: string): Promise<AgencySettings> {
+  const agency = await findAgencyById(db, agencyId);
+  return loadAgencySettings(db, agency ?? { id: agencyId, remediesTemplate: null });
 }
 
 /** The date of the latest dated step (steps may not be dated before it). */

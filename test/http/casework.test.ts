@@ -139,17 +139,18 @@ describe('console API: workbench, allowed steps, reveal, labels', () => {
     const c = ids['soon']!;
     t.today.value = '2020-10-27';
     const draft = (await clerk.get(`/api/v1/applications/${c.id}/letter?outcome=partially_granted`)).json<{ title: string; body: string }>();
-    assert.match(draft.body, /［请在此填写具体理由］/);
-    const refused = await clerk.post(`/api/v1/applications/${c.id}/answer`, { version: c.version, date: '2020-10-27', outcome: 'partially_granted', letter: draft });
-    assert.equal(refused.status, 400);
-    assert.deepEqual(refused.json<{ errors: { path: string; rule: string }[] }>().errors.map((e) => [e.path, e.rule]), [['letter.body', 'placeholder']]);
-    const saved = await clerk.put(`/api/v1/applications/${c.id}/letter`, { version: c.version, outcome: 'partially_granted', ...draft });
+    assert.match(draft.body, /［请填写：具体理由］/);
+    const facts = { provision: '纸质文件于2020年10月28日起在受理点领取', reason: '涉及第三方个人隐私' };
+    const refused = await clerk.post(`/api/v1/applications/${c.id}/answer`, { version: c.version, date: '2020-10-27', outcome: 'partially_granted', facts, letter: draft });
+    assert.equal(refused.status, 422);
+    assert.deepEqual(refused.json<{ errors: { path: string; rule: string }[] }>().errors.map((e) => [e.path, e.rule]), [['letter.body', 'letter.placeholder']]);
+    const saved = await clerk.put(`/api/v1/applications/${c.id}/letter`, { version: c.version, date: '2020-10-27', outcome: 'partially_granted', ...draft });
     assert.equal(saved.status, 200);
     c.version = saved.json<Created>().application.version;
-    const fromSaved = await clerk.post(`/api/v1/applications/${c.id}/answer`, { version: c.version, date: '2020-10-27', outcome: 'partially_granted' });
-    assert.equal(fromSaved.status, 400, 'the saved letter with a blank is refused too');
-    const filled = { title: draft.title, body: draft.body.replace('［请在此填写具体理由］', '涉及第三方个人隐私') };
-    const sent = await clerk.post(`/api/v1/applications/${c.id}/answer`, { version: c.version, date: '2020-10-27', outcome: 'partially_granted', letter: filled });
+    const fromSaved = await clerk.post(`/api/v1/applications/${c.id}/answer`, { version: c.version, date: '2020-10-27', outcome: 'partially_granted', facts });
+    assert.equal(fromSaved.status, 422, 'the saved letter with a blank is refused too');
+    const filled = { title: draft.title, body: draft.body.replace('［请填写：提供信息的方式、途径和时间］', facts.provision).replace('［请填写：具体理由］', facts.reason) };
+    const sent = await clerk.post(`/api/v1/applications/${c.id}/answer`, { version: c.version, date: '2020-10-27', outcome: 'partially_granted', facts, letter: filled });
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
   });
 

@@ -112,10 +112,34 @@ describe('application lifecycle over the API', () => {
     assert.match(d.body, /第三十七条/);
     assert.match(d.body, /60日内/);
     assert.match(d.body, /6个月内/);
-    const edited = d.body.replace('［请在此填写具体理由］', '该部分内容涉及第三方商业秘密，第三方不同意公开。');
+    assert.deepEqual(d.body.match(/［[^］]*］/g), ['［请填写：提供信息的方式、途径和时间］', '［请填写：具体理由］'], 'the facts not yet given are visible placeholders');
+    const edited = d.body
+      .replace('［请填写：提供信息的方式、途径和时间］', '电子文件于2020年11月10日发送至申请人电子邮箱')
+      .replace('［请填写：具体理由］', '该部分内容涉及第三方商业秘密，第三方不同意公开');
     const saved = await clerk.put(`/api/v1/applications/${id}/letter`, { version, outcome: 'partially_granted', title: '政府信息公开申请答复告知书', body: edited });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     version = saved.json<StepResponse>().application.version;
+  });
+
+  it('refuses to send a 部分公开 withholding under Art. 15 without the 复议前置 remedies, then sends the corrected letter', async () => {
+    const answer = {
+      items: [
+        { description: '统计数据', outcome: 'granted' },
+        { description: '相关合同', outcome: 'withheld.third_party_rights' },
+      ],
+      facts: { provision: '电子文件于2020年11月10日发送至申请人电子邮箱', reason: '该部分内容涉及第三方商业秘密，第三方不同意公开' },
+    };
+    t.today.value = '2020-11-10';
+    const refused = await clerk.post(`/api/v1/applications/${id}/answer`, { version, date: '2020-11-10', ...answer });
+    assert.equal(refused.status, 422);
+    assert.equal(refused.json<{ code: string }>().code, 'letter.remedies');
+    const saved = (await clerk.get(`/api/v1/applications/${id}/letter`)).json<{ body: string }>().body;
+    const prereview = (await clerk.get(`/api/v1/applications/${id}/letter?outcome=withheld.state_secret`)).json<{ body: string }>().body.split('\n').find((l) => l.includes('应当先'));
+    assert.ok(prereview !== undefined && prereview.includes('国家信访局') && prereview.includes('北京市第二中级人民法院'));
+    const general = saved.split('\n').find((l) => l.includes('6个月内'));
+    const res = await clerk.put(`/api/v1/applications/${id}/letter`, { version, outcome: 'partially_granted', title: '政府信息公开申请答复告知书', body: saved.replace(general!, prereview) });
+    assert.equal(res.status, 200);
+    version = res.json<StepResponse>().application.version;
   });
 
   it('answers several items as one 部分公开 (区分处理) and sends the edited letter', async () => {
@@ -124,6 +148,7 @@ describe('application lifecycle over the API', () => {
         { description: '统计数据', outcome: 'granted' },
         { description: '相关合同', outcome: 'withheld.third_party_rights' },
       ],
+      facts: { provision: '电子文件于2020年11月10日发送至申请人电子邮箱', reason: '该部分内容涉及第三方商业秘密，第三方不同意公开' },
     });
     assert.equal(r.application.state, 'answered');
     assert.equal(r.application.outcome, 'partially_granted');

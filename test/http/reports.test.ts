@@ -192,7 +192,7 @@ describe('the report built from cases (API)', () => {
     assert.equal(open.count, 12);
     openCase = open.items[0]!.id;
     const detail = (await clerk.get(`/api/v1/applications/${openCase}`)).json<{ version: number }>();
-    const answer = await clerk.post(`/api/v1/applications/${openCase}/answer`, { version: detail.version, date: '2020-12-30', outcome: 'granted' });
+    const answer = await clerk.post(`/api/v1/applications/${openCase}/answer`, { version: detail.version, date: '2020-12-30', outcome: 'granted', facts: { grantBasis: 'disclosed', provision: '电子文件于2020年12月30日发送至申请人电子邮箱' } });
     assert.equal(answer.status, 409, JSON.stringify(answer.body));
     assert.equal(answer.json<Problem>().code, 'report.locked');
     const registered = await clerk.post('/api/v1/applications', {
@@ -221,7 +221,7 @@ describe('the report built from cases (API)', () => {
     assert.equal((await head.post('/api/v1/agencies/gjxfj/reports/2020/reopen', { reason: '再次重新开放' })).status, 409);
 
     const detail = (await clerk.get(`/api/v1/applications/${openCase}`)).json<{ version: number }>();
-    const answer = await clerk.post(`/api/v1/applications/${openCase}/answer`, { version: detail.version, date: '2020-12-30', outcome: 'granted' });
+    const answer = await clerk.post(`/api/v1/applications/${openCase}/answer`, { version: detail.version, date: '2020-12-30', outcome: 'granted', facts: { grantBasis: 'disclosed', provision: '电子文件于2020年12月30日发送至申请人电子邮箱' } });
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     const r = await report(2020);
     assert.equal(r.applications['granted']?.total, 9);
@@ -240,6 +240,7 @@ describe('the report built from cases (API)', () => {
       path: 'reconsideration',
       filedOn: '2021-01-10',
       result: '纠正',
+      correction: 'revoke_reanswer',
       decidedOn: '2021-03-01',
       applications: [target.ref!],
     });
@@ -258,7 +259,12 @@ describe('the report built from cases (API)', () => {
     assert.equal((await report(2021)).appeals.reconsideration.corrected, 1);
 
     // The new answer is given; 2020 (locked) still counts the first conclusion.
-    const answer = await clerk.post(`/api/v1/applications/${target.id}/answer`, { version: app.version, date: '2021-03-10', outcome: 'partially_granted' });
+    const answer = await clerk.post(`/api/v1/applications/${target.id}/answer`, {
+      version: app.version,
+      date: '2021-03-10',
+      outcome: 'partially_granted',
+      facts: { provision: '纸质文件于2021年3月12日起在本机关信息公开受理点领取', reason: '其中第三方个人信息部分经征求意见不同意公开' },
+    });
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.deepEqual((await report(2020)).applications, published.applications);
 

@@ -76,7 +76,11 @@ describe('role by route', () => {
       consultThirdParty: { party: '某公司' },
       consultAgency: { agencyName: '某机关' },
       requestExtension: { reason: '情况复杂' },
-      sendFeeNotice: { amountFen: 1000 },
+      sendFeeNotice: { method: 'per-item', payment: '通过非税收入缴款书缴纳' },
+      rejectSubmission: { reason: '空白申请' },
+      split: { parts: ['第一件申请内容', '第二件申请内容'] },
+      notifyThirdPartyDisclosure: { what: '合同金额', why: '涉及重大公共利益' },
+      requestReasons: { facts: '本月已提出申请四十件，内容大量重复', replyBy: '2021-12-31' },
       answer: { outcome: 'granted' },
       deliver: { method: 'email' },
     };

@@ -125,13 +125,13 @@ describe('daily reminders', () => {
     const before = inbox.length;
     let version = (await clerk.get(`/api/v1/applications/${applicationId}`)).json<{ version: number }>().version;
     t.today.value = '2020-09-25';
-    const asked = await clerk.post(`/api/v1/applications/${applicationId}/send-fee-notice`, { version, date: '2020-09-25', amountFen: 10000 });
+    const asked = await clerk.post(`/api/v1/applications/${applicationId}/send-fee-notice`, { version, date: '2020-09-25', method: 'per-volume', pages: 40, payment: '通过非税收入缴款书缴纳' });
     assert.equal(asked.status, 200, JSON.stringify(asked.body));
     version = asked.json<{ application: { version: number } }>().application.version;
     const consulted = await clerk.post(`/api/v1/applications/${applicationId}/receive-fee`, { version, date: '2020-09-25' });
     assert.equal(consulted.status, 200, JSON.stringify(consulted.body));
     version = consulted.json<{ application: { version: number } }>().application.version;
-    const answered = await clerk.post(`/api/v1/applications/${applicationId}/answer`, { version, date: '2020-09-25', outcome: 'granted', letter: { title: '政府信息公开申请答复告知书', body: '张三丰：经审查，您申请获取的政府信息予以公开，随本告知书一并提供。' } });
+    const answered = await clerk.post(`/api/v1/applications/${applicationId}/answer`, { version, date: '2020-09-25', outcome: 'granted', facts: { grantBasis: 'disclosed', provision: '电子文件于2020年9月25日发送至申请人电子邮箱' } });
     assert.equal(answered.status, 200, JSON.stringify(answered.body));
     const mails = inbox.slice(before);
     assert.deepEqual(mails.map((m) => m.to), [['zhang@example.cn'], ['zhang@example.cn']], 'the fee notice and the answer; receiving the fee is not announced');

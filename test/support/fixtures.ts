@@ -2,6 +2,7 @@
 import { systemActor } from '../../src/accounts/actor.ts';
 import { addUser } from '../../src/accounts/users.ts';
 import { addAgency } from '../../src/agencies/agencies.ts';
+import { putAgencySettings } from '../../src/agencies/settings.ts';
 import type { Db } from '../../src/db/open.ts';
 import type { ApplicationInput } from '../../src/requests/applicationInput.ts';
 import { creditCodeCheckChar, residentIdCheckChar } from '../../src/requests/identity.ts';
@@ -15,7 +16,7 @@ export const VALID_CREDIT_CODE = `91350100M000100Y4${creditCodeCheckChar('913501
 export async function seedAgencies(db: Db): Promise<void> {
   const sys = systemActor('test');
   await addAgency(db, sys, { code: 'region', name: '示范地区政务公开办' });
-  await addAgency(db, sys, { code: 'gjxfj', name: '国家信访局', parentCode: 'region' });
+  await addAgency(db, sys, { code: 'gjxfj', name: '国家信访局', parentCode: 'region', address: '北京市西城区月坛南街11号', phone: '010-68018000' });
   await addAgency(db, sys, { code: 'other', name: '其他机关', parentCode: 'region' });
   const users: [string, string[], string][] = [
     ['admin', ['admin'], 'gjxfj'],
@@ -30,7 +31,17 @@ export async function seedAgencies(db: Db): Promise<void> {
   for (const [username, roles, agencyCode] of users) {
     await addUser(db, sys, { username, password: PASSWORD, roles, agencyCode, displayName: username });
   }
+  // gjxfj can send letters (复议机关, court, 文号 set); 'other' has no settings (letters refused).
+  await putAgencySettings(db, sys, 'gjxfj', GJXFJ_SETTINGS);
 }
+
+export const GJXFJ_SETTINGS = {
+  version: 0,
+  organKind: 'state-council-department',
+  reviewBody: '国家信访局',
+  court: '北京市第二中级人民法院',
+  letterNumberPattern: '国信公开〔{YYYY}〕{N}号',
+} as const;
 
 export function personInput(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
   return {

@@ -48,6 +48,9 @@ const AppealBody = Type.Object({
   decidedOn: Type.Optional(Type.Union([DateString, Type.Null()])),
   applications: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 100, description: '所涉申请的 id 或本机关编号' }),
   note: Type.Optional(Type.String({ maxLength: 500 })),
+  correction: Type.Optional(Type.String({ maxLength: 30, description: '结果纠正的方式（必填）：revoke_reanswer 撤销并责令重新答复 | order_performance 责令履行 | confirm_unlawful 确认违法 | vary 变更；只有前两者重新办理' })),
+  servedOn: Type.Optional(DateString),
+  periodDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: '纠正决定确定的重新答复期限（工作日），缺省20' })),
 });
 
 async function sendReport(reply: FastifyReply, report: ReportData, format: ReportFormat | undefined, fileStem: string): Promise<unknown> {

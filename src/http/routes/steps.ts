@@ -17,7 +17,12 @@ import { receiveFee } from '../../requests/receiveFee.ts';
 import { receiveSupplement } from '../../requests/receiveSupplement.ts';
 import { receiveThirdPartyReply } from '../../requests/receiveThirdPartyReply.ts';
 import { requestExtension } from '../../requests/requestExtension.ts';
+import { notifyThirdPartyDisclosure } from '../../requests/notifyThirdPartyDisclosure.ts';
+import { receiveReasons } from '../../requests/receiveReasons.ts';
+import { rejectSubmission } from '../../requests/rejectSubmission.ts';
+import { requestReasons } from '../../requests/requestReasons.ts';
 import { requestSupplement } from '../../requests/requestSupplement.ts';
+import { splitApplication } from '../../requests/splitApplication.ts';
 import { sendFeeNotice } from '../../requests/sendFeeNotice.ts';
 import type { StepResult } from '../../requests/transition.ts';
 import { withdrawApplication } from '../../requests/withdrawApplication.ts';
@@ -40,6 +45,11 @@ const B = STEP_BODIES;
 /** Path segment, body schema and command of each step. */
 export const STEP_ROUTES = {
   confirmReceipt: route('confirm-receipt', B.confirmReceipt, (ctx, id, b) => confirmReceipt(ctx, { applicationId: id, ...b })),
+  rejectSubmission: route('reject-submission', B.rejectSubmission, (ctx, id, b) => rejectSubmission(ctx, { applicationId: id, ...b })),
+  notifyThirdPartyDisclosure: route('notify-third-party-disclosure', B.notifyThirdPartyDisclosure, (ctx, id, b) => notifyThirdPartyDisclosure(ctx, { applicationId: id, ...b })),
+  split: route('split', B.split, (ctx, id, b) => splitApplication(ctx, { applicationId: id, ...b })),
+  requestReasons: route('request-reasons', B.requestReasons, (ctx, id, b) => requestReasons(ctx, { applicationId: id, ...b })),
+  receiveReasons: route('receive-reasons', B.receiveReasons, (ctx, id, b) => receiveReasons(ctx, { applicationId: id, ...b })),
   requestSupplement: route('request-supplement', B.requestSupplement, (ctx, id, b) => requestSupplement(ctx, { applicationId: id, ...b })),
   receiveSupplement: route('receive-supplement', B.receiveSupplement, (ctx, id, b) => receiveSupplement(ctx, { applicationId: id, ...b })),
   lapseSupplement: route('lapse-supplement', B.lapseSupplement, (ctx, id, b) => lapseSupplement(ctx, { applicationId: id, ...b })),

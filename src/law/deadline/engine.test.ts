@@ -199,7 +199,6 @@ describe('computeClock: hand-computed cases', () => {
 
 describe('computeClock: rejected events', () => {
   const rejected: [string, ClockEvent[], RegExp][] = [
-    ['a 补正 notice after the 7th working day', [received('2020-09-28'), ev('supplement-requested@2020-10-15')], /7个工作日/],
     ['a second 补正 notice', [received('2020-09-28'), ev('supplement-requested@2020-10-09'), ev('supplement-received@2020-10-12'), ev('supplement-requested@2020-10-13')], /一次性/],
     ['a supplement that nobody asked for', [received('2020-09-28'), ev('supplement-received@2020-10-12')], /没有待补正/],
     ['a lapse before the correction period ends', [received('2020-09-28'), ev('supplement-requested:2020-10-23@2020-10-09'), ev('supplement-lapsed@2020-10-22')], /尚未届满/],
@@ -311,6 +310,28 @@ describe('receipt rule and reasoning', () => {
       consultationReplyDays: 15,
       feePaymentDays: 20,
     });
+  });
+});
+
+describe('computeClock: issue 11 (decisions.md #21, Art. 35)', () => {
+  it('a timely notice is not flagged', () => {
+    assert.equal(computeClock([received('2020-09-28'), ev('supplement-requested@2020-10-09')], cal).supplementNoticeLate, false);
+  });
+});
+describe('computeClock: late 补正 notice (decisions.md #21)', () => {
+  it('records a 补正 notice after the 7th working day with its real date and flags it 逾期告知补正', () => {
+    const r = computeClock([received('2020-09-28'), ev('supplement-requested:2020-11-05@2020-10-15'), ev('supplement-received@2020-10-20')], cal);
+    assert.equal(r.supplementNoticeLate, true);
+    assert.ok(r.steps.some((s) => s.date === '2020-10-15' && s.text.startsWith('逾期告知补正') && s.text.includes('最迟2020年10月14日')));
+    assert.equal(r.due, '2020-11-17');
+  });
+});
+describe('computeClock: Art. 35 later due date', () => {
+  it('a later due date fixed under Art. 35 replaces the Art. 33 due date; never earlier', () => {
+    const r = computeClock([received('2020-09-28'), ev('deadline-set:2020-12-31@2020-10-12')], cal);
+    assert.equal(r.due, '2020-12-31');
+    assert.ok(r.steps.some((s) => s.article === '《条例》第三十五条'));
+    assert.throws(() => computeClock([received('2020-09-28'), ev('deadline-set:2020-10-20@2020-10-12')], cal), DeadlineEventRejectedError);
   });
 });
 

@@ -44,6 +44,8 @@ export interface ClockResult {
   readonly due: CivilDate | null;
   /** The last day to send a 补正 notice (Art. 30), counted from the receipt date. */
   readonly supplementNoticeDue: CivilDate;
+  /** A 补正 notice was sent after the 7th working day (逾期告知补正, decisions.md #21). */
+  readonly supplementNoticeLate: boolean;
   /** Working days of the current answer period used, as of `asOf` (or the last event). */
   readonly daysUsed: number;
   /** The period's length less the days used; negative when overdue; null while awaiting a 补正. */
@@ -90,6 +92,7 @@ const A = {
   agency: '《条例》第三十四条、第三十三条第三款',
   fee: '《条例》第四十二条、国办函〔2020〕109号',
   reopened: '行政复议决定、人民法院裁判（结果纠正）；《条例》第三十三条第二款',
+  art35: '《条例》第三十五条',
   civilCode: '《民法典》第二百零一条',
   setting: '本机关设置',
   provisional: '国务院办公厅年度节假日安排通知（尚未载入）',
@@ -246,6 +249,9 @@ export function computeClock(
   let extended = false;
   let supplementRequested: { date: CivilDate; periodEnd?: CivilDate } | undefined;
   let supplementCycleDone = false;
+  let supplementNoticeLate = false;
+  /** Art. 35: a later due date fixed by the agency. */
+  let fixedDue: CivilDate | null = null;
   let feeNoticeSent = false;
   let answeredOn: CivilDate | null = null;
   let answerUsed = 0;
@@ -255,7 +261,7 @@ export function computeClock(
   const open = new Map<PauseKind, OpenPause>();
   const supplementNoticeDue = calendar.addWorkdays(startAnchor(receivedOn), settings.supplementNoticeDays);
 
-  const dueNow = (): CivilDate => calendar.addWorkdays(anchor, Math.max(0, periodDays - used));
+  const dueNow = (): CivilDate => fixedDue ?? calendar.addWorkdays(anchor, Math.max(0, periodDays - used));
   const usedAt = (date: CivilDate): number => used + Math.max(0, calendar.workdaysBetween(anchor, date));
   const stopsClock = (): boolean => [...open.values()].some((p) => p.stops);
 
@@ -344,8 +350,11 @@ export function computeClock(
         if (state !== 'running' || extended || open.size > 0 || feeNoticeSent) {
           throw rejection('补正通知只能在收到申请后、其他办理程序开始前发出', A.supplement);
         }
-        if (compareDates(e.date, supplementNoticeDue) > 0) {
-          throw rejection(`补正通知应于收到申请之日起${settings.supplementNoticeDays}个工作日内（最迟${d(supplementNoticeDue)}）发出`, A.supplement);
+        // decisions.md #21: a late notice is recorded with its real date and flagged, never refused.
+        const lateNotice = compareDates(e.date, supplementNoticeDue) > 0;
+        if (lateNotice) {
+          supplementNoticeLate = true;
+          step(e.date, A.supplement, `逾期告知补正：补正通知应于收到申请之日起${settings.supplementNoticeDays}个工作日内（最迟${d(supplementNoticeDue)}）发出，实际于${d(e.date)}发出（程序瑕疵，如实记录）。`);
         }
         if (e.periodEnd !== undefined && compareDates(e.periodEnd, e.date) < 0) {
           throw rejection(`补正期限届满日${e.periodEnd}早于补正通知日期`, A.supplement);
@@ -491,7 +500,8 @@ export function computeClock(
         // The decision day itself is not counted: the new period starts on the first working day after it.
         anchor = e.date;
         used = 0;
-        periodDays = settings.answerDays;
+        periodDays = e.days ?? settings.answerDays;
+        if (!Number.isSafeInteger(periodDays) || periodDays < 1 || periodDays > 366) throw rejection('纠正决定确定的期限应为1至366个工作日', A.reopened);
         extended = false;
         segments = [];
         open.clear();
@@ -499,13 +509,24 @@ export function computeClock(
         answerUsed = 0;
         answerLate = false;
         closedAs = null;
+        fixedDue = null;
         supplementCycleDone = true;
         const first1 = calendar.addWorkdays(anchor, 1);
         step(
           e.date,
           A.reopened,
-          `于${d(e.date)}行政复议机关或人民法院对${previous}作出纠正决定，申请重新办理：答复期限自其后第一个工作日${d(first1)}起重新计算${settings.answerDays}个工作日。`,
+          `于${d(e.date)}行政复议机关或人民法院对${previous}作出纠正决定，申请重新办理：答复期限自其后第一个工作日${d(first1)}起重新计算${periodDays}个工作日${e.days !== undefined ? '（纠正决定确定的期限）' : ''}。`,
         );
+        continue;
+      }
+
+      case 'deadline-set': {
+        if (state !== 'running') throw rejection('只有答复期限正在计算时才能确定延迟答复的期限', A.art35);
+        const before = dueNow();
+        if (compareDates(e.due, before) <= 0) throw rejection(`延迟答复的期限应晚于现答复期限${d(before)}`, A.art35);
+        requireNotOverdue('不能再确定延迟答复的期限', A.art35);
+        fixedDue = e.due;
+        step(e.date, A.art35, `于${d(e.date)}认定申请人说明的理由合理，但无法在第三十三条规定的期限内答复，确定延迟答复的合理期限至${d(e.due)}，并告知申请人。`);
         continue;
       }
 
@@ -554,6 +575,11 @@ export function computeClock(
       daysUsed = usedAt(asOf);
       overdue = compareDates(asOf, due) > 0;
       const tentative = calendar.provisionalYears.size > 0 ? '（暂定）' : '';
+      if (fixedDue !== null) {
+        step(due, A.art35, `答复期限届满日为${d(due)}（本机关依第三十五条确定的延迟答复期限）。`);
+        if (overdue) step(asOf, A.art35, `截至${d(asOf)}尚未答复，已超过延迟答复期限。`);
+        break;
+      }
       const left = periodDays - used;
       if (left > 0) segments.push({ first: calendar.addWorkdays(anchor, 1), last: due, days: left });
       const lines = segments.map(
@@ -605,6 +631,7 @@ export function computeClock(
     channel,
     due,
     supplementNoticeDue,
+    supplementNoticeLate,
     daysUsed,
     daysRemaining: state === 'awaiting-supplement' ? null : periodDays - daysUsed,
     periodDays,

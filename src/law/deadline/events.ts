@@ -93,7 +93,10 @@ export type ClockEvent =
    * A reconsideration or court decision (result 纠正) sent an answered or closed application back for a
    * new answer: a new period of answerDays counted from the day after the decision (`date`).
    */
-  | { readonly kind: 'reopened'; readonly date: CivilDate };
+  /** `days`: the period the decision sets, when it sets one (default answerDays). */
+  | { readonly kind: 'reopened'; readonly date: CivilDate; readonly days?: number }
+  /** Art. 35: the applicant's reasons are reasonable but the Art. 33 period cannot be met; the agency fixes `due`. */
+  | { readonly kind: 'deadline-set'; readonly date: CivilDate; readonly due: CivilDate };
 
 export type ClockEventKind = ClockEvent['kind'];
 
@@ -114,6 +117,7 @@ export const EVENT_KIND_LABELS = {
   'fee-paid': '收到缴费',
   'fee-lapsed': '缴费期限届满未缴费',
   reopened: '复议、诉讼结果纠正，重新答复',
+  'deadline-set': '确定延迟答复的合理期限',
 } as const satisfies Record<ClockEventKind, string>;
 
 export const EVENT_KINDS = Object.keys(EVENT_KIND_LABELS) as ClockEventKind[];
@@ -142,6 +146,10 @@ export function parseEventSpec(spec: string): Exclude<ClockEvent, { kind: 'recei
   }
   if (kindText === 'supplement-requested' && arg !== undefined) {
     return { kind: 'supplement-requested', date, periodEnd: parseCivilDate(arg, '--event supplement-requested 补正期限') };
+  }
+  if (kindText === 'deadline-set') {
+    if (arg === undefined) throw new UnknownEventKindError(head, ['deadline-set:YYYY-MM-DD@YYYY-MM-DD']);
+    return { kind: 'deadline-set', date, due: parseCivilDate(arg, '--event deadline-set 期限') };
   }
   if (arg !== undefined) throw new UnknownEventKindError(head, kinds);
   return { kind: kindText, date } as Exclude<ClockEvent, { kind: 'received' }>;

@@ -77,7 +77,7 @@ test('a locked year refuses changes to what it counted; the reopening is audited
 
   // A 纠正 decided in 2021 on an application answered in 2020: reopened with a new deadline, 2020 unchanged.
   const ref = (await recordAppeal({ db: database.db, key, actor }, 'gjxfj', {
-    body: '国务院', caseNumber: '国复〔2021〕7号', path: 'reconsideration', filedOn: '2021-01-10', result: '纠正', decidedOn: '2021-03-01', applications: [answered.id],
+    body: '国务院', caseNumber: '国复〔2021〕7号', path: 'reconsideration', filedOn: '2021-01-10', result: '纠正', correction: 'revoke_reanswer', decidedOn: '2021-03-01', applications: [answered.id],
   }));
   assert.deepEqual(ref.reopened, [{ applicationId: answered.id, dueOn: '2021-03-29' }]);
   const row = (await database.db.select().from(applications).where(eq(applications.id, answered.id)))[0]!;
