@@ -17,6 +17,7 @@ const RecordsPage = lazy(() => import('./pages/RecordsPage.tsx').then((m) => ({ 
 const CalendarAdminPage = lazy(() => import('./pages/CalendarAdminPage.tsx').then((m) => ({ default: m.CalendarAdminPage })));
 const UsersAdminPage = lazy(() => import('./pages/UsersAdminPage.tsx').then((m) => ({ default: m.UsersAdminPage })));
 const CataloguePage = lazy(() => import('./pages/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })));
+const AgencySettingsPage = lazy(() => import('./pages/AgencySettingsPage.tsx').then((m) => ({ default: m.AgencySettingsPage })));
 const RollupPage = lazy(() => import('./pages/RollupPage.tsx').then((m) => ({ default: m.RollupPage })));
 
 const CASE_ROLES = ['clerk', 'head', 'supervisor'];
@@ -29,7 +30,7 @@ function menuFor(me: Me) {
   if (hasRole(me, 'clerk', 'head', 'publisher')) items.push({ key: '/reports', label: '年度报告' });
   if (hasRole(me, 'publisher')) items.push({ key: '/catalogue', label: '政府信息目录' });
   if (hasRole(me, 'supervisor')) items.push({ key: '/rollup', label: '辖区汇总' });
-  if (hasRole(me, 'admin')) items.push({ key: '/admin/users', label: '用户管理' }, { key: '/admin/calendar', label: '工作日历' });
+  if (hasRole(me, 'admin')) items.push({ key: '/admin/users', label: '用户管理' }, { key: '/admin/agency', label: '机关设置' }, { key: '/admin/calendar', label: '工作日历' });
   return items;
 }
 
@@ -108,6 +109,7 @@ export function ConsoleApp() {
                 <Route path="/catalogue" element={<CataloguePage />} />
                 <Route path="/admin/calendar" element={<CalendarAdminPage />} />
                 <Route path="/admin/users" element={<UsersAdminPage />} />
+                <Route path="/admin/agency" element={<AgencySettingsPage />} />
                 <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Button onClick={() => navigate('/')}>回到首页</Button>} />} />
               </Routes>
             </Suspense>
@@ -121,7 +123,7 @@ export function ConsoleApp() {
 function NoCases() {
   const navigate = useNavigate();
   const { me } = useSessionOrNull() ?? { me: null };
-  if (me !== null && hasRole(me, 'admin')) return <Result status="info" title="系统管理" subTitle="请从上方菜单进入用户管理或工作日历。" extra={<Button onClick={() => navigate('/admin/users')}>用户管理</Button>} />;
+  if (me !== null && hasRole(me, 'admin')) return <Result status="info" title="系统管理" subTitle="请从上方菜单进入用户管理、机关设置或工作日历。" extra={<Button onClick={() => navigate('/admin/users')}>用户管理</Button>} />;
   if (me !== null && hasRole(me, 'publisher')) return <Result status="info" title="您的角色不办理申请" subTitle="请从上方菜单进入政府信息目录或年度报告。" extra={<Button onClick={() => navigate('/catalogue')}>政府信息目录</Button>} />;
   return <Result status="info" title="您的角色不办理申请" subTitle="请从上方菜单进入年度报告等功能。" extra={<Button onClick={() => navigate('/reports')}>年度报告</Button>} />;
 }

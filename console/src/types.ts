@@ -20,6 +20,8 @@ export interface Labels {
   roles: Labelled[];
   art20Items: Labelled[];
   documentKinds: Labelled[];
+  organKinds: Labelled[];
+  emailReceiptRules: Labelled[];
   events: Labelled[];
   letterPlaceholder: string;
 }

@@ -49,7 +49,7 @@ async function tryLogin(username: string, password: string): Promise<string | nu
   return out;
 }
 
-describe('administration: users', () => {
+describe('administration: users and agency settings', () => {
   it('adds a user with roles, resets the password, deactivates and activates the user', async () => {
     const u = await loginToConsole(browser, server, TODAY, 'admin');
     await u.page.getByText('系统管理').first().waitFor();
@@ -76,10 +76,13 @@ describe('administration: users', () => {
     const row = u.page.getByRole('row').filter({ hasText: 'wangfang' });
     assert.match((await row.innerText()).replace(/\s+/g, ' '), /王芳 承办人 ?负责人 .* 启用/);
 
+    await u.page.getByRole('dialog').waitFor({ state: 'detached' });
     await row.getByRole('button', { name: '重设密码（wangfang）' }).click();
     await u.page.getByRole('dialog').getByLabel('新密码').fill(NEW_PASSWORD);
     await u.page.getByRole('dialog').getByRole('button', { name: /重\s*设/ }).click();
-    await u.page.getByText('已重设 王芳 的密码，其全部会话已退出').waitFor();
+    await u.page.getByText('已重设 王芳 的密码，其全部会话已退出').waitFor({ timeout: 10_000 }).catch((err: unknown) => {
+      throw new Error(`reset refused: ${u.refused.join('\n')}`, { cause: err });
+    });
     assert.notEqual(await tryLogin('wangfang', 'Chunfeng-xuyuan-88'), null, 'the old password no longer works');
 
     await row.getByRole('button', { name: '停用（wangfang）' }).click();
@@ -92,6 +95,42 @@ describe('administration: users', () => {
     await row.getByText('启用', { exact: true }).waitFor();
     assert.equal(await tryLogin('wangfang', NEW_PASSWORD), null, 'active again, with the reset password');
     assert.equal(await u.page.getByRole('button', { name: '停用（admin）' }).isDisabled(), true, 'an administrator cannot deactivate themself');
+    await u.page.context().close();
+  });
+
+  it('edits the settings of an agency: the 复议机关 and court of its letters, the 文号 format, the 补正 period', async () => {
+    const u = await loginToConsole(browser, server, TODAY, 'admin');
+    await u.page.getByRole('menuitem', { name: '机关设置' }).click();
+    await u.page.getByRole('heading', { name: '机关设置' }).waitFor();
+    await u.page.waitForFunction(() => (document.querySelector('#reviewBody') as HTMLInputElement | null)?.value === '国家信访局');
+    await checkConsoleScreen(u, '33-agency-settings');
+
+    await u.page.getByLabel('机关', { exact: true }).click();
+    await u.page.getByTitle('示范省人民政府办公厅（政务公开办）').click();
+    await u.page.getByText('发出告知书前还需设置：行政复议机关、人民法院、文号格式').waitFor();
+    await u.page.getByLabel('机关类型').click();
+    await u.page.getByTitle('县级以上人民政府工作部门').click();
+    await u.page.getByLabel('行政复议机关（全称）').fill('上级机关');
+    await u.page.getByLabel('人民法院（全称）').fill('示范市中级人民法院');
+    await u.page.getByLabel('文号格式').fill('示范公开〔{YYYY}〕{N}号');
+    await u.page.getByLabel('补正期限（工作日，不少于5）').fill('10');
+    await u.page.getByRole('button', { name: '保存设置' }).click();
+    await u.page.getByText(/请写明行政复议机关的全称/).first().waitFor();
+    await u.page.locator('#reviewBody_help').getByText(/请写明行政复议机关的全称/).waitFor();
+    forgetExpectedRefusal(u, 400);
+    await checkConsoleScreen(u, '34-agency-settings-refused');
+
+    await u.page.getByLabel('行政复议机关（全称）').fill('示范省人民政府');
+    await u.page.getByRole('button', { name: '保存设置' }).click();
+    await u.page.getByText('已保存示范省人民政府办公厅（政务公开办）的设置（第1版）').waitFor();
+    await u.page.locator('.gk-settings-missing').waitFor({ state: 'detached' });
+    await u.page.getByText(/^依.*行政复议机关为/).waitFor();
+    await u.page.reload();
+    await u.page.getByLabel('机关', { exact: true }).click();
+    await u.page.getByTitle('示范省人民政府办公厅（政务公开办）').click();
+    await u.page.waitForFunction(() => (document.querySelector('#reviewBody') as HTMLInputElement | null)?.value === '示范省人民政府');
+    assert.equal(await u.page.getByLabel('补正期限（工作日，不少于5）').inputValue(), '10');
+    assert.equal(await u.page.getByLabel('文号格式').inputValue(), '示范公开〔{YYYY}〕{N}号');
     await u.page.context().close();
   });
 });

@@ -4,6 +4,7 @@
  * an applicant's personal data in full. Routes only parse, authorise and call queries/commands.
  */
 import { ART20_ITEMS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../law/catalogue.ts';
+import { ORGAN_KIND_IDS, ORGAN_KINDS } from '../../law/organs.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
@@ -62,6 +63,12 @@ export function labels() {
     /** The catalogue: 《条例》第二十条's items and the document kinds. */
     art20Items: ART20_ITEMS.map((i) => ({ id: i.id, label: `${i.numeral}${i.column}` })),
     documentKinds: DOCUMENT_KINDS.map((id) => ({ id, label: DOCUMENT_KIND_LABELS[id] })),
+    /** Agency settings: the kinds of organ (they decide the 复议机关) and the e-mail receipt rules. */
+    organKinds: ORGAN_KIND_IDS.map((id) => ({ id, label: ORGAN_KINDS[id].label })),
+    emailReceiptRules: (['mutual-confirmation', 'mail-system'] as const).map((id) => {
+      const r = receiptRule('email', id);
+      return { id, label: `${r.receiptDateIs}（${r.article}）` };
+    }),
     events: Object.entries(EVENT_LABELS).map(([id, label]) => ({ id, label })),
     letterPlaceholder: LETTER_PLACEHOLDER.source,
   };
