@@ -21,6 +21,7 @@ export interface Labels {
   art20Items: Labelled[];
   documentKinds: Labelled[];
   organKinds: Labelled[];
+  answerFacts: { labels: Labelled[]; byOutcome: Record<string, Record<'base' | 'published' | 'disclosed' | 'not_exist' | 'not_responsible', { key: string; article: string }[]>> };
   emailReceiptRules: Labelled[];
   events: Labelled[];
   letterPlaceholder: string;

@@ -173,15 +173,20 @@ describe('the staff console', () => {
     const body = s.page.getByLabel('告知书正文');
     await body.waitFor();
     await s.page.waitForFunction(() => (document.querySelector('textarea[aria-label="告知书正文"]') as HTMLTextAreaElement | null)?.value.includes('［请') ?? false);
-    await s.page.getByText(/还有 1 处未填写/).waitFor();
+    await s.page.getByText(/还有 2 处未填写/).waitFor();
     assert.equal(await s.page.getByRole('button', { name: '作出答复并发出' }).isDisabled(), true, 'sending refused while a blank is left');
     await checkScreen(s, '09-answer-draft');
     const text = await body.inputValue();
-    await body.fill(text.replace(/［请[^］]*］/, '其中第三部分涉及个人隐私，依照《条例》第十五条不予公开'));
+    await body.fill(text.replace(/［请[^］]*］/, '以电子邮件发送可以公开的部分，答复之日起3个工作日内发出').replace(/［请[^］]*］/, '其中第三部分涉及个人隐私，依照《条例》第十五条不予公开'));
     await s.page.getByLabel('告知书预览').getByText('涉及个人隐私').waitFor();
+    // the facts the law requires for 部分公开 (Arts. 36(二), 37), as fields
+    await s.page.getByLabel('提供信息的方式、途径和时间').fill('以电子邮件发送可以公开的部分，答复之日起3个工作日内发出');
+    await s.page.getByLabel('具体理由').fill('其中第三部分涉及个人隐私，依照《条例》第十五条不予公开');
     await s.page.getByRole('button', { name: '作出答复并发出' }).click();
     await s.page.getByRole('button', { name: /答\s*复/ }).last().click();
-    await s.page.getByText('已答复').first().waitFor();
+    await s.page.getByText('已答复').first().waitFor({ timeout: 15_000 }).catch((err: unknown) => {
+      throw new Error(`answer refused: ${s.refused.join('\n')}`, { cause: err });
+    });
     await s.page.getByText('下载 PDF').waitFor();
     const page = await s.page.innerText('body');
     assert.match(page, /部分公开/);

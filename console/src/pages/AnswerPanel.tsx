@@ -25,6 +25,16 @@ export function AnswerPanel({ applicationId, version, onDone }: Props) {
   const capture = useMemo(() => new RegExp(`(${labels.letterPlaceholder})`), [labels.letterPlaceholder]);
   const blanks = useMemo(() => [...body.matchAll(placeholder)].map((m) => m[0]), [body, placeholder]);
   const choice = labels.outcomes.find((o) => o.id === outcome);
+  // the answer's facts and reasons (fields the law requires per outcome; a choice field decides the rest)
+  const [facts, setFacts] = useState<Record<string, string>>({});
+  const factRules = outcome === undefined ? undefined : labels.answerFacts.byOutcome[outcome];
+  const basis = facts['grantBasis'] ?? facts['notHeldBasis'];
+  const factFields = factRules === undefined ? [] : basis === 'published' || basis === 'disclosed' || basis === 'not_exist' || basis === 'not_responsible' ? [...factRules.base, ...factRules[basis]] : factRules.base;
+  const factLabel = (key: string) => labels.answerFacts.labels.find((l) => l.id === key)?.label ?? key;
+  const BASIS_OPTIONS: Record<string, { value: string; label: string }[]> = {
+    grantBasis: [{ value: 'published', label: '已主动公开（第三十六条第（一）项）' }, { value: 'disclosed', label: '予以公开（第三十六条第（二）项）' }],
+    notHeldBasis: [{ value: 'not_exist', label: '信息不存在（第三十六条第（四）项）' }, { value: 'not_responsible', label: '不属于本机关负责公开（第三十六条第（五）项）' }],
+  };
 
   useEffect(() => {
     api<Letter>('GET', `/applications/${applicationId}/letter${outcome === undefined ? '' : `?outcome=${encodeURIComponent(outcome)}`}`).then(
@@ -60,7 +70,7 @@ export function AnswerPanel({ applicationId, version, onDone }: Props) {
       cancelText: '取消',
       onOk: async () => {
         try {
-          await api('POST', `/applications/${applicationId}/answer`, { version, date: date.format('YYYY-MM-DD'), outcome, letter: { title, body } });
+          await api('POST', `/applications/${applicationId}/answer`, { version, date: date.format('YYYY-MM-DD'), outcome, letter: { title, body }, facts: Object.fromEntries(Object.entries(facts).filter(([, v]) => v.trim() !== '')) });
           message.success('已答复');
           onDone();
         } catch (err) {
@@ -91,6 +101,21 @@ export function AnswerPanel({ applicationId, version, onDone }: Props) {
           </Col>
         </Row>
         {choice !== undefined && choice.articles.length > 0 && <Typography.Paragraph type="secondary">依据：《条例》{choice.articles.join('、')}</Typography.Paragraph>}
+        {factFields.length > 0 && (
+          <Row gutter={8} className="gk-answer-facts">
+            {factFields.map((f) => (
+              <Col span={12} key={f.key}>
+                <Form.Item label={`${factLabel(f.key)}（${f.article}）`} required>
+                  {Object.hasOwn(BASIS_OPTIONS, f.key) ? (
+                    <Select aria-label={factLabel(f.key)} value={facts[f.key]} placeholder="请选择" onChange={(v: string) => setFacts((x) => ({ ...x, [f.key]: v }))} options={BASIS_OPTIONS[f.key]} />
+                  ) : (
+                    <Input.TextArea aria-label={factLabel(f.key)} autoSize={{ minRows: 1, maxRows: 4 }} value={facts[f.key] ?? ''} onChange={(e) => setFacts((x) => ({ ...x, [f.key]: e.target.value }))} />
+                  )}
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+        )}
       </Form>
       {outcome !== undefined && (
         <Row gutter={12}>

@@ -5,6 +5,7 @@
  */
 import { ART20_ITEMS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../law/catalogue.ts';
 import { ORGAN_KIND_IDS, ORGAN_KINDS } from '../../law/organs.ts';
+import { FACT_LABELS, requiredFacts } from '../../requests/answerFacts.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
@@ -63,6 +64,22 @@ export function labels() {
     /** The catalogue: 《条例》第二十条's items and the document kinds. */
     art20Items: ART20_ITEMS.map((i) => ({ id: i.id, label: `${i.numeral}${i.column}` })),
     documentKinds: DOCUMENT_KINDS.map((id) => ({ id, label: DOCUMENT_KIND_LABELS[id] })),
+    /** The answer's fact fields (requests/answerFacts.ts): each outcome's required fields, and those after a choice (grantBasis, notHeldBasis). */
+    answerFacts: {
+      labels: Object.entries(FACT_LABELS).map(([id, label]) => ({ id, label })),
+      byOutcome: Object.fromEntries(
+        CASE_OUTCOMES.map((o) => [
+          o,
+          {
+            base: requiredFacts(o, {}).map((f) => ({ ...f })),
+            published: requiredFacts(o, { grantBasis: 'published' }).map((f) => ({ ...f })),
+            disclosed: requiredFacts(o, { grantBasis: 'disclosed' }).map((f) => ({ ...f })),
+            not_exist: requiredFacts(o, { notHeldBasis: 'not_exist' }).map((f) => ({ ...f })),
+            not_responsible: requiredFacts(o, { notHeldBasis: 'not_responsible' }).map((f) => ({ ...f })),
+          },
+        ]),
+      ),
+    },
     /** Agency settings: the kinds of organ (they decide the 复议机关) and the e-mail receipt rules. */
     organKinds: ORGAN_KIND_IDS.map((id) => ({ id, label: ORGAN_KINDS[id].label })),
     emailReceiptRules: (['mutual-confirmation', 'mail-system'] as const).map((id) => {
