@@ -14,7 +14,7 @@ export function residentIdProblem(value: string): string | null {
   const d = Number(value.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return '出生日期码不是有效日期';
-  if (birth.getTime() > Date.now()) return '出生日期码晚于今天';
+  if (birth.getTime() > Date.now()) return `出生日期（${birth.toISOString().slice(0, 10)}）晚于今天`;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(value[i]) * (ID_WEIGHTS[i] as number);
   if (ID_CHECK[sum % 11] !== value[17]) return '校验码不正确';

@@ -199,7 +199,7 @@ describe('catalogue', () => {
       const reg = await clerk.post('/api/v1/applications', { agencyCode: 'gjxfj', channel: 'in-person', receivedOn: '2026-11-02', ...personInput({ documentNumber: '国信发〔2025〕9号', description: '请公开国信发〔2025〕9号文件', applicant: { ...personInput().applicant, idNumber } }) } as unknown as Record<string, unknown>);
       assert.equal(reg.status, 201, JSON.stringify(reg.body));
       const a = reg.json<{ application: { id: string; version: number } }>().application;
-      const ans = await clerk.post(`/api/v1/applications/${a.id}/answer`, { version: a.version, date: '2026-11-10', outcome: 'granted' });
+      const ans = await clerk.post(`/api/v1/applications/${a.id}/answer`, { version: a.version, date: '2026-11-10', outcome: 'granted', facts: { grantBasis: 'disclosed', provision: '电子文件于2026年11月10日发送至申请人电子邮箱' } });
       assert.equal(ans.status, 200, JSON.stringify(ans.body));
       ids.push(a.id);
     }

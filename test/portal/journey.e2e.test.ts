@@ -115,7 +115,7 @@ describe('portal journey in Chromium', () => {
 
     // answered: the letter is there
     v = (await clerk.get(`/api/v1/applications/${id}`)).json<{ version: number }>().version;
-    const ans = await clerk.post(`/api/v1/applications/${id}/answer`, { version: v, date: '2026-11-24', outcome: 'granted' });
+    const ans = await clerk.post(`/api/v1/applications/${id}/answer`, { version: v, date: '2026-11-24', outcome: 'granted', facts: { grantBasis: 'disclosed', provision: '电子文件于2026年11月24日发送至申请人电子邮箱' } });
     assert.equal(ans.status, 200, JSON.stringify(ans.body));
     await statusQuery();
     assert.match(await page.locator('main').textContent() ?? '', /当前状态：已答复/);
