@@ -85,7 +85,7 @@ describe('a period that runs into a year whose calendar is not loaded', () => {
     assert.match(w.message, /gongkai calendar load-notice/);
     const cal = (await clerk.get('/api/v1/calendar')).json<{ warning: { year: number } | null; years: { year: number; source: string }[] }>();
     assert.equal(cal.warning?.year, 2027);
-    assert.deepEqual(cal.years.at(-1), { year: 2026, source: 'package', notice: null, loadedAt: null, loadedBy: null });
+    assert.deepEqual(cal.years.at(-1), { year: 2026, source: 'package', notice: null, loadedAt: null, loadedBy: null, loadedByName: null });
   });
 
   it('refuses a malformed notice with the line and the reason, and a clerk loading one', async () => {
