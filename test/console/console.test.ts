@@ -10,7 +10,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { collectBrowserErrors, launchBrowser, seriousAxeViolations } from '../support/browser.ts';
+import { collectBrowserErrors, launchBrowser } from '../support/browser.ts';
+import { checkConsoleScreen, loginToConsole, newConsoleContext } from '../support/consoleBrowser.ts';
+import type { ConsoleUser } from '../support/consoleBrowser.ts';
 import type { TestBrowser } from '../support/browser.ts';
 import { startConsoleServer } from '../support/consoleServer.ts';
 import { fixturePath } from '../support/reportFixtures.ts';
@@ -20,10 +22,8 @@ const SHOTS = process.env['SCREENSHOT_DIR'];
 /** The day the server and the browser take as today: a working day with the whole answer period inside the known calendar. */
 const TODAY = '2026-09-01';
 
-async function newContext() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await context.clock.setFixedTime(new Date(`${TODAY}T09:30:00+08:00`));
-  return context;
+function newContext() {
+  return newConsoleContext(browser, TODAY);
 }
 
 let server: ConsoleServer;
@@ -41,41 +41,14 @@ after(async () => {
   await server?.close();
 });
 
-interface Session {
-  page: Page;
-  errors: string[];
-  /** API answers with an error status (to explain a failed step). */
-  refused: string[];
+type Session = ConsoleUser;
+
+function loginAs(username: string): Promise<Session> {
+  return loginToConsole(browser, server, TODAY, username);
 }
 
-async function loginAs(username: string): Promise<Session> {
-  const context = await newContext();
-  const page = await context.newPage();
-  const errors = collectBrowserErrors(page);
-  const refused: string[] = [];
-  page.on('response', (r) => {
-    if (r.status() >= 400) void r.text().then((t) => refused.push(`${r.status()} ${r.url()} ${t}`), () => undefined);
-  });
-  await page.goto(`${server.origin}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(server.passwordOf(username));
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('button', { name: /退\s*出/ }).waitFor();
-  return { page, errors, refused };
-}
-
-/** Checks a screen: Chinese, accessible, no console error; saves its screenshot. */
-async function checkScreen(s: Session, name: string): Promise<void> {
-  await s.page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
-  await s.page.waitForTimeout(300);
-  const text = await s.page.locator('body').innerText();
-  assert.ok(/[\u4e00-\u9fff]/.test(text), `${name}: Chinese text`);
-  const english = text.match(/\b(Loading|Submit|Cancel|Search|No data|Error|undefined|null|NaN)\b/g);
-  assert.equal(english, null, `${name}: no English UI words (${String(english)})`);
-  const violations = await seriousAxeViolations(s.page);
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`), [], `${name}: axe`);
-  assert.deepEqual(s.errors, [], `${name}: browser console`);
-  if (SHOTS !== undefined) await s.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+function checkScreen(s: Session, name: string): Promise<void> {
+  return checkConsoleScreen(s, name);
 }
 
 async function step(s: Session, label: string, fill: (p: Page) => Promise<void> = async () => undefined): Promise<void> {
