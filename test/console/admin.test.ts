@@ -5,39 +5,19 @@
  * axe, no console error, screenshots.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import type { TestBrowser } from '../support/browser.ts';
-import { checkConsoleScreen, forgetExpectedRefusal, loginToConsole, newConsoleContext } from '../support/consoleBrowser.ts';
-import { startConsoleServer } from '../support/consoleServer.ts';
-import type { ConsoleServer } from '../support/consoleServer.ts';
+import { describe, it } from 'node:test';
+import { checkConsoleScreen, consoleHarness, forgetExpectedRefusal, newConsoleContext } from '../support/consoleBrowser.ts';
 
 const TODAY = '2026-09-01';
 const NEW_PASSWORD = 'Qiuyue-lanting-2026';
 
-let server: ConsoleServer;
-let tb: TestBrowser;
-let browser: Browser;
-
-before(async () => {
-  server = await startConsoleServer({ today: TODAY });
-  tb = await launchBrowser();
-  browser = tb.browser;
-  const dir = process.env['SCREENSHOT_DIR'];
-  if (dir !== undefined) mkdirSync(dir, { recursive: true });
-});
-after(async () => {
-  await tb?.close();
-  await server?.close();
-});
+const h = consoleHarness(TODAY);
 
 /** Tries to log in; returns the page's error text, or null when the console opened. */
 async function tryLogin(username: string, password: string): Promise<string | null> {
-  const context = await newConsoleContext(browser, TODAY);
+  const context = await newConsoleContext(h.browser, TODAY);
   const page = await context.newPage();
-  await page.goto(`${server.origin}/console/`);
+  await page.goto(`${h.server.origin}/console/`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -51,7 +31,7 @@ async function tryLogin(username: string, password: string): Promise<string | nu
 
 describe('administration: users and agency settings', () => {
   it('adds a user with roles, resets the password, deactivates and activates the user', async () => {
-    const u = await loginToConsole(browser, server, TODAY, 'admin');
+    const u = await h.login('admin');
     await u.page.getByText('系统管理').first().waitFor();
     await u.page.getByRole('menuitem', { name: '用户管理' }).click();
     await u.page.getByRole('cell', { name: 'clerk', exact: true }).waitFor();
@@ -99,7 +79,7 @@ describe('administration: users and agency settings', () => {
   });
 
   it('edits the settings of an agency: the 复议机关 and court of its letters, the 文号 format, the 补正 period', async () => {
-    const u = await loginToConsole(browser, server, TODAY, 'admin');
+    const u = await h.login('admin');
     await u.page.getByRole('menuitem', { name: '机关设置' }).click();
     await u.page.getByRole('heading', { name: '机关设置' }).waitFor();
     await u.page.waitForFunction(() => (document.querySelector('#reviewBody') as HTMLInputElement | null)?.value === '国家信访局');

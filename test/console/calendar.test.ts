@@ -7,14 +7,9 @@
  * clerk's workbench lists that case. Screens: Chinese, axe, no console error, screenshots.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import type { TestBrowser } from '../support/browser.ts';
-import { apiFromPage, checkConsoleScreen, forgetExpectedRefusal, loginToConsole } from '../support/consoleBrowser.ts';
-import { startConsoleServer } from '../support/consoleServer.ts';
-import type { ConsoleServer } from '../support/consoleServer.ts';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { apiFromPage, checkConsoleScreen, consoleHarness, forgetExpectedRefusal } from '../support/consoleBrowser.ts';
 import { personInput } from '../support/fixtures.ts';
 
 /** A working day late in the last year the package knows: 2027 is not loaded. */
@@ -25,22 +20,8 @@ const replacing2027 = notice2027.replace('一、元旦：1月1日（周五）至
 /** The same notice with a wrong day count on line 6. */
 const bad2027 = notice2027.replace('至3日（周日）放假，共3天', '至3日（周日）放假，共4天');
 
-let server: ConsoleServer;
-let tb: TestBrowser;
-let browser: Browser;
-const login = (username: string) => loginToConsole(browser, server, TODAY, username);
-
-before(async () => {
-  server = await startConsoleServer({ today: TODAY });
-  tb = await launchBrowser();
-  browser = tb.browser;
-  const dir = process.env['SCREENSHOT_DIR'];
-  if (dir !== undefined) mkdirSync(dir, { recursive: true });
-});
-after(async () => {
-  await tb?.close();
-  await server?.close();
-});
+const h = consoleHarness(TODAY);
+const login = (username: string) => h.login(username);
 
 describe('the console and the working calendar', () => {
   let caseId = '';
@@ -74,7 +55,7 @@ describe('the console and the working calendar', () => {
     await u.page.getByRole('row').filter({ hasText: receiptCode }).getByText('暂定').waitFor();
     await checkConsoleScreen(u, '21-applications-provisional');
 
-    await u.page.goto(`${server.origin}/console/cases/${caseId}`);
+    await u.page.goto(`${h.server.origin}/console/cases/${caseId}`);
     await u.page.getByText('推算过程').waitFor();
     await u.page.locator('.gk-provisional-reason').getByText('2027年节假日安排尚未载入').waitFor();
     assert.match(await u.page.locator('body').innerText(), /2027-01-01\s*暂定/);

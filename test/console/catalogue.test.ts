@@ -4,37 +4,17 @@
  * screenshots.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import type { TestBrowser } from '../support/browser.ts';
-import { apiFromPage, checkConsoleScreen, loginToConsole } from '../support/consoleBrowser.ts';
-import { startConsoleServer } from '../support/consoleServer.ts';
-import type { ConsoleServer } from '../support/consoleServer.ts';
+import { describe, it } from 'node:test';
+import { apiFromPage, checkConsoleScreen, consoleHarness } from '../support/consoleBrowser.ts';
 
 const TODAY = '2026-09-01';
 const TITLE = '示范市信访事项办理规范（试行）';
 
-let server: ConsoleServer;
-let tb: TestBrowser;
-let browser: Browser;
-
-before(async () => {
-  server = await startConsoleServer({ today: TODAY });
-  tb = await launchBrowser();
-  browser = tb.browser;
-  const dir = process.env['SCREENSHOT_DIR'];
-  if (dir !== undefined) mkdirSync(dir, { recursive: true });
-});
-after(async () => {
-  await tb?.close();
-  await server?.close();
-});
+const h = consoleHarness(TODAY);
 
 describe('the publisher and the catalogue', () => {
   it('lists the documents, writes a draft and publishes it', async () => {
-    const u = await loginToConsole(browser, server, TODAY, 'editor');
+    const u = await h.login('editor');
     await u.page.getByRole('menuitem', { name: '政府信息目录' }).click();
     await u.page.getByText(/共 \d+ 件/).waitFor();
     await u.page.getByRole('cell', { name: '已发布' }).first().waitFor();

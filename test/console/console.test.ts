@@ -6,45 +6,28 @@
  * and a screenshot at 1366 px (in $SCREENSHOT_DIR when set).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { collectBrowserErrors, launchBrowser } from '../support/browser.ts';
-import { checkConsoleScreen, loginToConsole, newConsoleContext } from '../support/consoleBrowser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { collectBrowserErrors } from '../support/browser.ts';
+import { checkConsoleScreen, consoleHarness, newConsoleContext } from '../support/consoleBrowser.ts';
 import type { ConsoleUser } from '../support/consoleBrowser.ts';
-import type { TestBrowser } from '../support/browser.ts';
-import { startConsoleServer } from '../support/consoleServer.ts';
 import { fixturePath } from '../support/reportFixtures.ts';
-import type { ConsoleServer } from '../support/consoleServer.ts';
 
 const SHOTS = process.env['SCREENSHOT_DIR'];
 /** The day the server and the browser take as today: a working day with the whole answer period inside the known calendar. */
 const TODAY = '2026-09-01';
 
 function newContext() {
-  return newConsoleContext(browser, TODAY);
+  return newConsoleContext(h.browser, TODAY);
 }
 
-let server: ConsoleServer;
-let tb: TestBrowser;
-let browser: Browser;
-
-before(async () => {
-  server = await startConsoleServer({ today: TODAY });
-  tb = await launchBrowser();
-  browser = tb.browser;
-  if (SHOTS !== undefined) mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await tb?.close();
-  await server?.close();
-});
+const h = consoleHarness(TODAY);
 
 type Session = ConsoleUser;
 
 function loginAs(username: string): Promise<Session> {
-  return loginToConsole(browser, server, TODAY, username);
+  return h.login(username);
 }
 
 function checkScreen(s: Session, name: string): Promise<void> {
@@ -73,7 +56,7 @@ describe('the staff console', () => {
     const context = await newContext();
     const page = await context.newPage();
     const errors = collectBrowserErrors(page);
-    const res = await page.goto(`${server.origin}/console/cases/anything`);
+    const res = await page.goto(`${h.server.origin}/console/cases/anything`);
     assert.equal(res?.status(), 200, 'client routes fall back to the console');
     await page.getByLabel('用户名').waitFor();
     await checkScreen({ page, errors, refused: [] }, '01-login');

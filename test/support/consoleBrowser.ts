@@ -4,9 +4,13 @@
  * English UI words, axe, no browser console error) with its screenshot in $SCREENSHOT_DIR.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { collectBrowserErrors, seriousAxeViolations } from './browser.ts';
+import { collectBrowserErrors, launchBrowser, seriousAxeViolations } from './browser.ts';
+import type { TestBrowser } from './browser.ts';
+import { startConsoleServer } from './consoleServer.ts';
 import type { ConsoleServer } from './consoleServer.ts';
 
 export interface ConsoleUser {
@@ -73,4 +77,38 @@ export async function checkConsoleScreen(u: ConsoleUser, name: string): Promise<
   assert.deepEqual(u.errors, [], `${name}: browser console`);
   const dir = process.env['SCREENSHOT_DIR'];
   if (dir !== undefined) await u.page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** The demo server with the built console on `today`, and Chromium: started before a test file, closed after. */
+export interface ConsoleHarness {
+  readonly server: ConsoleServer;
+  readonly browser: Browser;
+  login(username: string): Promise<ConsoleUser>;
+}
+
+export function consoleHarness(today: string): ConsoleHarness {
+  let server: ConsoleServer | undefined;
+  let tb: TestBrowser | undefined;
+  before(async () => {
+    server = await startConsoleServer({ today });
+    tb = await launchBrowser();
+    const dir = process.env['SCREENSHOT_DIR'];
+    if (dir !== undefined) mkdirSync(dir, { recursive: true });
+  });
+  after(async () => {
+    await tb?.close();
+    await server?.close();
+  });
+  const harness: ConsoleHarness = {
+    get server(): ConsoleServer {
+      if (server === undefined) throw new Error('console server not started');
+      return server;
+    },
+    get browser(): Browser {
+      if (tb === undefined) throw new Error('browser not launched');
+      return tb.browser;
+    },
+    login: (username) => loginToConsole(harness.browser, harness.server, today, username),
+  };
+  return harness;
 }
