@@ -320,16 +320,21 @@ ${open ? withdrawForm(code, password) : ''}`);
       if (file !== undefined && opts.files !== undefined) await addAttachment(ctx, opts.files, { applicationId: found.row.id, filename: file.filename, data: file.data });
       return await showStatus(reply, code, password, html`<div class="ok" role="status"><p>补正已提交（${today()}），答复期限自收到补正之日起重新计算。</p></div>`);
     } catch (error) {
-      if (error instanceof DomainError && error.kind !== 'not-found' && code !== '' && password !== '') {
-        try {
-          return await showStatus(reply, code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>${error.message}</div>`, ERROR_KINDS[error.kind].status);
-        } catch {
-          // fall through to the query form
-        }
-      }
-      return statusError(reply, body, error);
+      return stepRefused(reply, body, code, password, error);
     }
   });
+
+  /** A step refused on the status page: its reason shown on the case's page, else the query form's error. */
+  async function stepRefused(reply: FastifyReply, body: Body, code: string, password: string, error: unknown): Promise<FastifyReply> {
+    if (error instanceof DomainError && error.kind !== 'not-found' && code !== '' && password !== '') {
+      try {
+        return await showStatus(reply, code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>${error.message}</div>`, ERROR_KINDS[error.kind].status);
+      } catch {
+        // fall through to the query form
+      }
+    }
+    return statusError(reply, body, error);
+  }
 
   app.post('/status/suggest', { config: limit }, async (req, reply) => {
     const body = bodyOf(req);
@@ -355,14 +360,7 @@ ${open ? withdrawForm(code, password) : ''}`);
       await withdrawApplication({ db, key, actor: systemActor('applicant-online'), today: today() }, { applicationId: found.row.id, version: found.row.version, date: today(), reason: reason || '申请人在线撤回' });
       return await showStatus(reply, code, password, html`<div class="ok" role="status"><p>申请已撤回（${today()}）。</p></div>`);
     } catch (error) {
-      if (error instanceof DomainError && error.kind !== 'not-found' && code !== '' && password !== '') {
-        try {
-          return await showStatus(reply, code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>${error.message}</div>`, ERROR_KINDS[error.kind].status);
-        } catch {
-          // fall through to the query form
-        }
-      }
-      return statusError(reply, body, error);
+      return stepRefused(reply, body, code, password, error);
     }
   });
 
