@@ -3,7 +3,6 @@
  * on PGlite in memory and on PostgreSQL (DATABASE_URL, or 127.0.0.1:5432/test when reachable; a scratch
  * database is created and dropped).
  */
-import pg from 'pg';
 import { systemActor } from '../src/accounts/actor.ts';
 import { addUser } from '../src/accounts/users.ts';
 import { addAgency } from '../src/agencies/agencies.ts';
@@ -14,6 +13,7 @@ import { buildApp } from '../src/http/app.ts';
 import { residentIdCheckChar } from '../src/requests/identity.ts';
 import type { FileStore } from '../src/requests/fileStore.ts';
 import { createScratchPgDatabase } from '../test/support/db.ts';
+import { reachablePostgresUrl } from './postgres.ts';
 
 const N = 300;
 const CONCURRENCY = 8;
@@ -64,17 +64,6 @@ async function measure(database: Database, label: string): Promise<string> {
   return `${label}: ${(N / seconds).toFixed(0)} applications registered/s over the API (${N} in ${seconds.toFixed(2)} s, ${CONCURRENCY} concurrent)`;
 }
 
-async function pgReachable(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function run(): Promise<string[]> {
   const lines: string[] = [];
   const lite = await openDatabase({ dataDir: 'memory' });
@@ -83,8 +72,8 @@ export async function run(): Promise<string[]> {
   } finally {
     await lite.close();
   }
-  const base = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-  if (await pgReachable(base)) {
+  const base = await reachablePostgresUrl();
+  if (base !== undefined) {
     const scratch = await createScratchPgDatabase(base);
     const database = await openDatabase({ url: scratch.url });
     try {

@@ -18,22 +18,11 @@ import { buildApp } from '../src/http/app.ts';
 import { DiskFileStore } from '../src/requests/fileStore.ts';
 import { residentIdCheckChar } from '../src/requests/identity.ts';
 import { createScratchPgDatabase } from '../test/support/db.ts';
+import { reachablePostgresUrl } from './postgres.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = 5;
 const CLIENTS = 8;
-
-async function pgUrl(): Promise<string | undefined> {
-  const url = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  try {
-    await c.connect();
-    await c.end();
-    return url;
-  } catch {
-    return undefined;
-  }
-}
 
 const idNumber = `11010519491231002${residentIdCheckChar('11010519491231002')}`;
 const body = JSON.stringify({
@@ -143,7 +132,7 @@ export async function run(): Promise<string[]> {
     const restart = await startOnce({ GONGKAI_DATA_DIR: data });
     lines.push(`npm start (PGlite, until the portal answers): fresh data directory ${(fresh.ms / 1000).toFixed(1)} s (target < 8 s), restart ${(restart.ms / 1000).toFixed(1)} s (target < 3 s)`);
     lines.push(`idle memory 3 s after start (RSS): ${fresh.rssMb.toFixed(0)} MB after the fresh start, ${restart.rssMb.toFixed(0)} MB after the restart`);
-    const base = await pgUrl();
+    const base = await reachablePostgresUrl();
     if (base === undefined) {
       lines.push('intake vs pgbench: no PostgreSQL at DATABASE_URL or 127.0.0.1:5432 — not measured');
     } else {

@@ -15,7 +15,6 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import pg from 'pg';
 import { systemActor } from '../src/accounts/actor.ts';
 import { addAgency } from '../src/agencies/agencies.ts';
 import { catalogueDocuments } from '../src/catalogue/schema.ts';
@@ -23,6 +22,7 @@ import { searchDocuments } from '../src/catalogue/queries.ts';
 import { indexTokens } from '../src/catalogue/tokens.ts';
 import { openDatabase, type Database } from '../src/db/open.ts';
 import { createScratchPgDatabase } from '../test/support/db.ts';
+import { reachablePostgresUrl } from './postgres.ts';
 
 const SECONDS = Number(process.env['BENCH_PORTAL_SECONDS'] ?? 3);
 const CONNECTIONS = 50;
@@ -171,18 +171,6 @@ async function search(database: Database, label: string): Promise<string[]> {
   return lines;
 }
 
-async function postgresUrl(): Promise<string | undefined> {
-  const url = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  try {
-    await c.connect();
-    await c.end();
-    return url;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function run(): Promise<string[]> {
   const lines = PAGES ? await pages() : [];
   const lite = await openDatabase({ dataDir: 'memory' });
@@ -191,7 +179,7 @@ export async function run(): Promise<string[]> {
   } finally {
     await lite.close();
   }
-  const url = await postgresUrl();
+  const url = await reachablePostgresUrl();
   if (url === undefined) lines.push('(b) PostgreSQL: not reachable, not measured');
   else {
     const scratch = await createScratchPgDatabase(url);
