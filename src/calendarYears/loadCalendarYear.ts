@@ -20,7 +20,7 @@ import { loadAgencySettings } from '../agencies/settings.ts';
 import type { DeadlineSettings } from '../law/deadline/index.ts';
 import { agencies, applications, calendarLoads, events } from '../db/schema.ts';
 import { OPEN_STATES, PERMISSIONS } from '../law/transitions.ts';
-import { computeCaseClock, isProvisionalClock } from '../requests/clock.ts';
+import { computeCaseClock, isProvisionalClock, provisionalYearsOfClock } from '../requests/clock.ts';
 import type { CaseClock } from '../requests/clock.ts';
 import { toCaseEvents } from '../requests/queries.ts';
 import type { EventRow } from '../requests/queries.ts';
@@ -68,18 +68,13 @@ export interface LoadCalendarYearResult {
   readonly loadId: string | null;
 }
 
-function provisionalYearsOf(value: unknown): readonly number[] {
-  const years = typeof value === 'object' && value !== null ? (value as { provisionalYears?: unknown }).provisionalYears : undefined;
-  return Array.isArray(years) ? years.filter((y): y is number => typeof y === 'number') : [];
-}
-
 /**
  * Whether a case's clock can involve the year: it was provisional for it, or the year lies between its
  * receipt and a year after the later of its due date and today (a clock reaches at most 40 working days
  * and its pauses past its last start). Over-inclusive on purpose: an unchanged recomputation writes nothing.
  */
 function mayTouch(year: number, receivedOn: CivilDate, dueOn: CivilDate | null, clock: unknown, today: CivilDate): boolean {
-  if (provisionalYearsOf(clock).includes(year)) return true;
+  if (provisionalYearsOfClock(clock).includes(year)) return true;
   const upper = Math.max(yearOf(receivedOn), dueOn === null ? 0 : yearOf(dueOn), yearOf(today)) + 1;
   return year >= yearOf(receivedOn) && year <= upper;
 }

@@ -9,6 +9,7 @@ import { ValidationError } from '../shared/domainError.ts';
 import { CliInputError } from './errors.ts';
 import { printJson, readInputFile, readJsonFile } from './io.ts';
 import { action } from './run.ts';
+import { todayInChina } from '../requests/today.ts';
 
 const CALENDAR_OPTION_HELP = '另加的工作日历数据 JSON（{"years":{"2027":{"holidays":{…},"workdays":{…}}}}），优先于本系统已载入的年份';
 
@@ -22,7 +23,7 @@ export function cliToday(env: NodeJS.ProcessEnv = process.env): CivilDate {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(given)) throw new CliInputError(`GONGKAI_TODAY: 「${given}」应为 YYYY-MM-DD`);
     return given;
   }
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return todayInChina();
 }
 
 /** Whether this installation has a database to read: DATABASE_URL, or a PGlite data directory that exists. */
