@@ -41,7 +41,7 @@ async function step(s: Session, label: string, fill: (p: Page) => Promise<void> 
   await fill(s.page);
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
   try {
-    await s.page.getByText(`已办理：${label}`).first().waitFor({ timeout: 10_000 });
+    await s.page.getByText(`已办理：${label}`).first().waitFor({ timeout: 30_000 });
   } catch (err) {
     if (SHOTS !== undefined) await s.page.screenshot({ path: path.join(SHOTS, `failed-${label}.png`) });
     throw new Error(`${label}: ${s.refused.join('\n')}`, { cause: err });
