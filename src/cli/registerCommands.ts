@@ -1,12 +1,14 @@
 /**
  * `gongkai register check FILE` — validate a register (台账) without writing anything;
- * `gongkai register import FILE --agency CODE` — import it into the agency's cases, all or nothing.
+ * `gongkai register import FILE --agency CODE` — import it into the agency's cases, all or nothing;
+ * `gongkai register export --agency CODE --year YYYY` — a year's register, in the format import reads.
  */
 import type { Command } from 'commander';
 import type { RegisterRow } from '../register/validate.ts';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { withDatabase } from './database.ts';
-import { printJson } from './io.ts';
+import { CliInputError } from './errors.ts';
+import { printJson, writeFileAtomic } from './io.ts';
 import { action } from './run.ts';
 
 /** The reader loads exceljs and csv-parse: only when a register is actually read. */
@@ -30,6 +32,33 @@ function summarise(rows: readonly RegisterRow[]): { total: number; open: number;
 
 export function registerRegisterCommands(program: Command): void {
   const register = program.command('register').description('申请台账：检查与导入 (the application register: check and import)');
+  register
+    .command('export')
+    .description('导出申请台账：该年度表三统计的全部申请，可重新导入；申请人默认遮蔽')
+    .requiredOption('--agency <code>', '机关代码')
+    .requiredOption('--year <year>', '年度（YYYY）')
+    .option('--format <format>', 'csv 或 xlsx（缺省按 -o 的扩展名，否则 csv）')
+    .option('-o, --output <file>', '写入文件（缺省输出到标准输出；xlsx 须指定文件）')
+    .option('--full-personal-data <reason>', '申请人姓名或名称不遮蔽；须说明理由，记入审计日志')
+    .action(
+      action(async (options: { agency: string; year: string; format?: string; output?: string; fullPersonalData?: string }) => {
+        if (!/^\d{4}$/.test(options.year)) throw new CliInputError(`--year 应为四位年份：${options.year}`);
+        const fromName = options.output === undefined ? undefined : extname(options.output).toLowerCase().slice(1);
+        const format = options.format ?? (fromName === 'xlsx' ? 'xlsx' : 'csv');
+        if (format !== 'csv' && format !== 'xlsx') throw new CliInputError(`--format 应为 csv 或 xlsx：${format}`);
+        if (format === 'xlsx' && options.output === undefined) throw new CliInputError('xlsx 须以 -o 指定输出文件');
+        const [{ exportRegister }, { registerFile }] = await Promise.all([import('../register/exportRegister.ts'), import('../register/write.ts')]);
+        const reveal = options.fullPersonalData === undefined ? undefined : { reason: options.fullPersonalData };
+        const exported = await withDatabase(({ db, key, actor }) => exportRegister(db, actor, key(), { agencyCode: options.agency, year: Number(options.year), reveal }));
+        const bytes = await registerFile(format, exported.headers, exported.rows);
+        if (options.output === undefined) {
+          process.stdout.write(bytes);
+          return;
+        }
+        writeFileAtomic(options.output, bytes);
+        process.stderr.write(`已导出${exported.agency.name}${exported.year}年度申请台账 ${exported.rows.length} 件到 ${options.output}${exported.revealed ? '（含完整个人信息，已记入审计日志）' : '（申请人已遮蔽）'}\n`);
+      }),
+    );
   register
     .command('check')
     .description('检查台账文件（CSV/XLSX），不写入任何数据')

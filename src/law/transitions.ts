@@ -153,6 +153,10 @@ export const PERMISSIONS = {
   rollUpReports: ['supervisor'],
   /** import an application register (台账) */
   importRegister: ['clerk', 'head'],
+  /** export an agency's register (台账) of a year; the applicant masked */
+  exportRegister: ['clerk', 'head', 'supervisor'],
+  /** the same export with the applicant's name in full (audited, with a reason) */
+  exportRegisterPersonalData: ['clerk', 'head'],
   /** record a reconsideration or litigation (table 4); a 纠正 reopens the application (transition `reopen`) */
   recordAppeals: ['clerk', 'head'],
   readAppeals: ['clerk', 'head', 'supervisor'],

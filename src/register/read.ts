@@ -33,7 +33,8 @@ export function readCsvTable(bytes: Uint8Array): RawTable {
   }
   const [headers, ...data] = records;
   if (headers === undefined) throw new RegisterUnreadableError('文件为空：第 1 行应为表头');
-  return { headers, rows: data.map((cells, i) => ({ row: i + 2, cells })) };
+  // A leading ' before =, +, - or @ is how an export keeps a spreadsheet from reading text as a formula (write.ts).
+  return { headers, rows: data.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => c.replace(/^'(?='*[=+\-@])/, '')) })) };
 }
 
 function xlsxCell(value: ExcelJS.CellValue): RawCell {

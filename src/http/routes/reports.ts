@@ -1,7 +1,7 @@
 /**
  * The annual report over the API: built from cases (with last year's comparison), rendered downloads, the
- * drill-down of a cell, table-2 figures, lock/reopen, the roll-up of a region, the register import and the
- * appeal records. Routes only parse, authorise (law/transitions.ts PERMISSIONS) and call commands.
+ * drill-down of a cell, table-2 figures, lock/reopen, the roll-up of a region, the register import and
+ * export, and the appeal records. Routes only parse, authorise (law/transitions.ts PERMISSIONS) and call commands.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -14,12 +14,14 @@ import { assertImportAllowed, importRegister } from '../../register/importRegist
 import { readUpload } from '../upload.ts';
 import { RegisterUnreadableError } from '../../register/errors.ts';
 import { parseRegister, registerFormatOf } from '../../register/read.ts';
+import { exportRegister } from '../../register/exportRegister.ts';
+import { REGISTER_MEDIA_TYPES, registerFile } from '../../register/write.ts';
 import { buildAgencyReport, cellRecords, lockReport, reopenReport, rollUpRegion, setProactiveFigures } from '../../report/build/db.ts';
 import { compareReports } from '../../report/compare.ts';
 import { formatInfo, REPORT_FORMATS, type ReportFormat } from '../../report/render/formats.ts';
 import { draftNarrative } from '../../report/draft/draftNarrative.ts';
 import type { ReportData } from '../../report/reportData.ts';
-import { renderWarnings } from '../../report/render/warnings.ts';
+import { renderWarnings, unconfirmedWarning } from '../../report/render/warnings.ts';
 import { authorize } from '../auth.ts';
 import { DateString } from '../schemas.ts';
 
@@ -53,8 +55,8 @@ const AppealBody = Type.Object({
   periodDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: '纠正决定确定的重新答复期限（工作日），缺省20' })),
 });
 
-async function sendReport(reply: FastifyReply, report: ReportData, format: ReportFormat | undefined, fileStem: string): Promise<unknown> {
-  const warnings = renderWarnings(report);
+async function sendReport(reply: FastifyReply, report: ReportData, format: ReportFormat | undefined, fileStem: string, more: readonly string[] = []): Promise<unknown> {
+  const warnings = [...renderWarnings(report), ...more];
   // JSON: the warnings in provenance.warnings; a download: in a header (URI-encoded JSON array of strings)
   if (format === undefined) return { ...report, provenance: { ...report.provenance, warnings } };
   if (warnings.length > 0) reply.header('gongkai-report-warnings', encodeURIComponent(JSON.stringify(warnings)));
@@ -73,8 +75,8 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (api,
     const s = authorize(req, PERMISSIONS.readReports, '查看年度报告');
     const built = await buildAgencyReport(db, s, req.params.code, req.params.year);
     const comparison = built.previous === null ? undefined : compareReports(built.report, built.previous);
-    const report: ReportData = { ...built.report, provenance: { ...built.report.provenance, locked: built.locked, ...(comparison !== undefined ? { comparison } : {}) } };
-    return sendReport(reply, report, req.query.format, `${req.params.code}-${req.params.year}`);
+    const report: ReportData = { ...built.report, provenance: { ...built.report.provenance, locked: built.locked, unconfirmed: built.unconfirmed, ...(comparison !== undefined ? { comparison } : {}) } };
+    return sendReport(reply, report, req.query.format, `${req.params.code}-${req.params.year}`, unconfirmedWarning(built.unconfirmed));
   });
 
   r.get('/agencies/:code/reports/:year/draft', { schema: { tags: ['reports'], summary: '起草报告正文一至四部分（每个数字注明所取单元格）', params: ReportParams } }, async (req) => {
@@ -140,6 +142,32 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (api,
     reply.status(201);
     return { importId: result.importId, agency: result.agency, imported: result.imported, open: result.open };
   });
+
+  r.get(
+    '/agencies/:code/register',
+    {
+      schema: {
+        tags: ['register'],
+        summary: '导出申请台账（一个年度表三统计的全部申请；可重新导入）；申请人默认遮蔽',
+        params: Type.Object({ code: Code }),
+        querystring: Type.Object({
+          year: Year,
+          format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('json')], { description: '缺省 csv' })),
+          personalData: Type.Optional(Type.Union([Type.Literal('masked'), Type.Literal('full')], { description: 'full：申请人姓名或名称不遮蔽（须有权限并说明理由，记入审计日志）' })),
+          reason: Type.Optional(Type.String({ maxLength: 500, description: '导出完整个人信息的理由' })),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const s = authorize(req, PERMISSIONS.exportRegister, '导出申请台账');
+      const q = req.query;
+      const exported = await exportRegister(db, s, key, { agencyCode: req.params.code, year: q.year, reveal: q.personalData === 'full' ? { reason: q.reason ?? '' } : undefined });
+      const format = q.format ?? 'csv';
+      if (format === 'json') return exported;
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${exported.agency.code}-${exported.year}-台账.${format}`)}`);
+      return reply.type(REGISTER_MEDIA_TYPES[format]).send(await registerFile(format, exported.headers, exported.rows));
+    },
+  );
 
   r.post('/agencies/:code/appeals', { schema: { tags: ['appeals'], summary: '登记行政复议、行政诉讼（结果纠正的，重新办理所涉申请）', params: Type.Object({ code: Code }), body: AppealBody } }, async (req, reply) => {
     const s = authorize(req, PERMISSIONS.recordAppeals, '登记行政复议、行政诉讼');
