@@ -15,6 +15,7 @@ import { compareReports } from '../report/compare.ts';
 import type { ReportData } from '../report/reportData.ts';
 import { isReportFormat, REPORT_FORMATS } from '../report/render/formats.ts';
 import { writeRenderedReport } from './reportOutput.ts';
+import { unconfirmedWarning } from '../report/render/warnings.ts';
 import { parseProactiveTable, parseReportData } from '../report/validateReport.ts';
 import { CliInputError } from './errors.ts';
 import { printJson, readJsonFile } from './io.ts';
@@ -39,6 +40,8 @@ export interface ReportBuildOptions {
 export interface BuiltReport {
   report: ReportData;
   previous: ReportData | null;
+  /** online submissions never confirmed (not in table 3): from the database only */
+  unconfirmed?: readonly { id: string; receiptCode: string; submittedOn: string; applicant: string }[];
   source(path: string): Promise<CellSource>;
 }
 
@@ -83,7 +86,9 @@ async function output(options: ReportBuildOptions, built: BuiltReport): Promise<
     }
     return;
   }
-  const { report } = built;
+  const { unconfirmed } = built;
+  const report: ReportData = unconfirmed === undefined ? built.report : { ...built.report, provenance: { ...built.report.provenance, unconfirmed } };
+  for (const w of unconfirmedWarning(unconfirmed ?? [])) process.stderr.write(`警告：${w}\n`);
   if (options.json) {
     const comparison = previous === null ? undefined : compareReports(report, previous);
     return printJson(comparison === undefined ? report : { ...report, provenance: { ...report.provenance, comparison } });

@@ -25,6 +25,12 @@ export interface UnconfirmedItem {
   version: number;
 }
 
+/** The submission day as the applicant saw it: the receipt code starts with it (YYYYMMDD), else the time in China. */
+export function submittedOnOf(receiptCode: string, submittedAt: string): string {
+  const code = receiptCode.slice(0, 8);
+  return /^\d{8}$/.test(code) ? `${code.slice(0, 4)}-${code.slice(4, 6)}-${code.slice(6, 8)}` : new Date(submittedAt).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
 export async function listUnconfirmed(db: Db, actor: Actor, today: string, calendar: WorkCalendar = defaultWorkCalendar()): Promise<UnconfirmedItem[]> {
   const root = actor.kind === 'staff' ? actor.agencyPath : '/';
   const rows = await db
@@ -44,9 +50,7 @@ export async function listUnconfirmed(db: Db, actor: Actor, today: string, calen
     .where(and(like(agencies.path, `${root}%`), eq(applications.state, 'submitted')))
     .orderBy(asc(applications.submittedAt));
   return rows.map((r) => {
-    // The submission day as the applicant saw it: the receipt code starts with it (YYYYMMDD).
-    const code = r.receiptCode.slice(0, 8);
-    const submittedOn = /^\d{8}$/.test(code) ? `${code.slice(0, 4)}-${code.slice(4, 6)}-${code.slice(6, 8)}` : new Date(r.submittedAt).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const submittedOn = submittedOnOf(r.receiptCode, r.submittedAt);
     const waitingDays = Math.max(0, calendar.workdaysBetween(submittedOn, today));
     return { id: r.id, agencyCode: r.agencyCode, receiptCode: r.receiptCode, applicant: r.applicant, description: r.description, submittedOn, waitingDays, flagged: waitingDays >= (r.after ?? 2), version: r.version };
   });

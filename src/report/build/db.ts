@@ -35,6 +35,7 @@ import { ReportNotLockedError, UnknownCellError } from './errors.ts';
 import { lockConflicts, type LockConflict } from './lock.ts';
 import { reportYears } from './schema.ts';
 import { holdFiguresExclusive, holdFiguresShared } from './figuresLock.ts';
+import { submittedOnOf } from '../../requests/unconfirmed.ts';
 
 /** A lock while a register import of the agency is still being written (embedded database: in chunks). */
 export class ImportInProgressError extends DomainError {
@@ -156,8 +157,30 @@ async function scopedAgency(db: Conn, actor: Actor, code: string): Promise<Agenc
   return agency;
 }
 
+/** An online submission never confirmed (decisions.md #15): not in table 3, so the build lists it. */
+export interface UnconfirmedSubmission {
+  id: string;
+  receiptCode: string;
+  submittedOn: string;
+  applicant: string;
+}
+
+/** The agency's online submissions made by the end of `year` and still neither confirmed nor rejected. */
+export async function loadUnconfirmedForReport(db: Conn, agencyId: string, year: number): Promise<UnconfirmedSubmission[]> {
+  const rows = await db
+    .select({ id: applications.id, receiptCode: applications.receiptCode, submittedAt: applications.submittedAt, applicant: applications.applicantMasked })
+    .from(applications)
+    .where(and(eq(applications.agencyId, agencyId), eq(applications.state, 'submitted'), isNull(applications.receivedOn)))
+    .orderBy(applications.submittedAt, applications.id);
+  return rows
+    .map((r) => ({ id: r.id, receiptCode: r.receiptCode, submittedOn: submittedOnOf(r.receiptCode, r.submittedAt), applicant: r.applicant }))
+    .filter((r) => r.submittedOn <= yearEnd(year));
+}
+
 export interface AgencyReport {
   report: ReportData;
+  /** online submissions never confirmed: not counted in table 3 (decisions.md #15) */
+  unconfirmed: UnconfirmedSubmission[];
   /** last year's report: its locked snapshot when published, else built from cases (null before 2019) */
   previous: ReportData | null;
   /** whether the year is locked (the report is the published snapshot) */
@@ -177,7 +200,8 @@ export async function buildAgencyReport(db: Db, actor: Actor, agencyCode: string
   const report = locked ? parseReportData(row.snapshot) : built;
   let previous: ReportData | null = null;
   if (withPrevious && year - 1 >= 2019) previous = (await buildAgencyReport(db, actor, agencyCode, year - 1, false)).report;
-  return { report, previous, locked, source: async (path) => cellSource({ year, cases, appeals, catalogue }, path) };
+  const unconfirmed = await loadUnconfirmedForReport(db, agency.id, year);
+  return { report, previous, unconfirmed, locked, source: async (path) => cellSource({ year, cases, appeals, catalogue }, path) };
 }
 
 /** Lock (publish) a year's report: the snapshot is kept, and changes to what it counted are refused. */

@@ -20,3 +20,10 @@ export function renderWarnings(report: ReportData): string[] {
   }
   return warnings;
 }
+
+/** The warning for online submissions never confirmed, which table 3 does not count (decisions.md #15). */
+export function unconfirmedWarning(unconfirmed: readonly { receiptCode: string; submittedOn: string }[]): string[] {
+  if (unconfirmed.length === 0) return [];
+  const listed = unconfirmed.slice(0, 10).map((u) => `${u.receiptCode}（${u.submittedOn}提交）`).join('、');
+  return [`${unconfirmed.length}件网上提交的申请尚未确认收到，未计入表三：${listed}${unconfirmed.length > 10 ? '等' : ''}；请确认收到或以理由驳回`];
+}
