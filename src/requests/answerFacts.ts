@@ -93,11 +93,13 @@ export function requiredFacts(outcome: CaseOutcome, facts: AnswerFacts): { key: 
       return [{ key: 'reason', article: '第三十五条' }];
     case 'unavailable.still_unclear':
       return [{ key: 'reason', article: '第三十条' }];
+    case 'other.other':
+      // A withdrawal closes the case without a letter; an answer 其他处理 must say what happened.
+      return [{ key: 'reason', article: '年度报告表三（六）3“其他”' }];
     case 'not_processed.petition_complaint':
     case 'not_processed.confirm_or_reissue':
     case 'other.no_supplement':
     case 'other.unpaid_fee':
-    case 'other.other':
       return [];
     default: {
       const never: never = outcome;
@@ -140,7 +142,7 @@ export function parseAnswerFacts(input: unknown, at = 'facts'): AnswerFacts {
 export function checkAnswerFacts(outcome: CaseOutcome, facts: AnswerFacts, at = 'facts'): void {
   const issues: Issue[] = [];
   for (const { key, article } of requiredFacts(outcome, facts)) {
-    if (facts[key] === undefined) issues.push({ path: `${at}.${key}`, rule: 'required', message: `请填写${FACT_LABELS[key]}（《条例》${article}）` });
+    if (facts[key] === undefined) issues.push({ path: `${at}.${key}`, rule: 'required', message: `请填写${FACT_LABELS[key]}（${article.startsWith('第') ? `《条例》${article}` : article}）` });
   }
   if (issues.length > 0) throw new ValidationError('答复', issues);
 }

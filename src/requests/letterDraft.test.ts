@@ -29,7 +29,7 @@ const FULL: Record<CaseOutcome, AnswerFacts> = {
   'not_processed.confirm_or_reissue': {},
   'other.no_supplement': {},
   'other.unpaid_fee': {},
-  'other.other': {},
+  'other.other': { reason: '申请人已于答复前死亡，无继承人继续申请' },
 };
 
 function input(outcome: CaseOutcome, facts: AnswerFacts): LetterDraftInput {

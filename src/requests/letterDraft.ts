@@ -113,11 +113,11 @@ function decision(c: LetterDraftInput): { text: string; articles: readonly strin
         c.thirdParty === 'objects'
           ? `经书面征求意见，第三方${c.thirdPartyRepliedOn === null ? '' : `于${cnDate(c.thirdPartyRepliedOn)}`}书面答复不同意公开。`
           : c.thirdParty === 'lapsed'
-            ? '经书面征求意见，第三方逾期未提出意见，由本机关依照条例的规定决定。'
+            ? '经书面征求意见，第三方逾期未提出意见。'
             : `本机关未能征求第三方意见，理由：${fact(f, 'noConsultationReason')}。`;
       const articles = c.thirdParty === 'none' ? ['第十五条', '第三十六条第（三）项'] : law;
       return {
-        text: `经审查，您申请获取的政府信息涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的内容，具体理由：${fact(f, 'reason')}。${consultation}经审查，不公开不会对公共利益造成重大影响，本机关决定不予公开。`,
+        text: `经审查，您申请获取的政府信息涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的内容，具体理由：${fact(f, 'reason')}。${consultation}本机关认为，不公开不会对公共利益造成重大影响，决定不予公开。`,
         articles,
       };
     }
@@ -128,7 +128,7 @@ function decision(c: LetterDraftInput): { text: string; articles: readonly strin
     case 'withheld.enforcement_file':
       return { text: `经审查，您申请获取的政府信息属于行政执法案卷信息，具体理由：${fact(f, 'reason')}。${LAW}第十六条第二款规定此类信息可以不予公开，且无法律、法规、规章规定应当公开，本机关经审查决定不予公开，理由：${fact(f, 'discretion')}。`, articles: law };
     case 'withheld.administrative_query':
-      return { text: `经审查，您申请获取的信息属于工商、不动产登记资料等有关法律、行政法规对信息的获取有特别规定的事项，请依照有关法律、行政法规的规定办理：${fact(f, 'route')}。`, articles: law };
+      return { text: `经审查，您申请获取的信息属于工商、不动产登记资料等有关法律、行政法规对信息的获取有特别规定的事项，请依照有关法律、行政法规的规定办理，具体途径：${fact(f, 'route')}。`, articles: law };
     case 'unavailable.not_held':
       if (f.notHeldBasis === 'not_responsible') {
         return {
@@ -148,7 +148,7 @@ function decision(c: LetterDraftInput): { text: string; articles: readonly strin
       return { text: `经审查，您以政府信息公开申请的形式提出的是信访、投诉、举报等诉求，本机关不作为政府信息公开申请处理${f.route === undefined ? '' : `，您可以通过以下渠道提出：${f.route}`}。`, articles: law };
     case 'not_processed.repeated': {
       const e = c.earlier;
-      const earlier = e === null ? placeholder(FACT_LABELS.earlierReceiptCode) : `受理编号${e.receiptCode}${e.answeredOn === null ? '' : `，本机关已于${cnDate(e.answeredOn)}`}${e.number === null ? '' : `以${e.number}`}作出答复`;
+      const earlier = e === null ? placeholder(FACT_LABELS.earlierReceiptCode) : `受理编号：${e.receiptCode}${e.answeredOn === null ? '' : `，本机关已于${cnDate(e.answeredOn)}`}${e.number === null ? '' : `以${e.number}`}作出答复`;
       return { text: `经审查，您已就同一政府信息向本机关提出过公开申请（${earlier}），本次申请属于重复申请，本机关不予重复处理。`, articles: law };
     }
     case 'not_processed.publication':
@@ -162,7 +162,7 @@ function decision(c: LetterDraftInput): { text: string; articles: readonly strin
     case 'other.unpaid_fee':
       return { text: '本机关已向您发出收费通知，您未在收到通知次日起20个工作日内缴纳信息处理费，视为放弃申请，本机关不再处理该政府信息公开申请。', articles: [...law, '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）'] };
     case 'other.other':
-      return { text: '您已撤回该政府信息公开申请，本机关终止处理。', articles: law };
+      return { text: `经审查，${fact(f, 'reason')}。据此，本机关不再处理该政府信息公开申请。`, articles: law };
     default: {
       const never: never = c.outcome;
       throw new Error(`unknown outcome ${String(never)}`);

@@ -75,6 +75,7 @@ export function supplementNotice(c: NoticeCase, items: readonly string[], period
     `经审查，${you(c)}的申请内容不明确。根据${LAW}第三十条的规定，现一次性告知${you(c)}需要补正的全部事项：${list.replace(/；$/u, '。')}`,
     `请${you(c)}于${cn(periodEnd)}${provisional ? '（暂定：该年节假日安排尚未公布，按周一至周五计算）' : ''}前（自本告知书发出次日起${periodDays}个工作日内）补正。本机关自收到补正后的申请之日起重新计算答复期限。${you(c)}无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
     ...(late ? ['本告知书于收到申请之日起7个工作日后发出，答复期限仍自收到补正后的申请之日起计算。'] : []),
+    '特此告知。',
     c.remedies,
   ]);
 }
@@ -113,7 +114,7 @@ export function feeNotice(c: NoticeCase, f: FeeNoticeFacts): NoticeText {
   const reduction = f.chargedFen < f.fee.amountFen ? `经本机关决定，${f.chargedFen === 0 ? '免收' : `减收${yuan(f.fee.amountFen - f.chargedFen)}`}，理由：${f.reductionReason ?? ''}。应缴金额为${yuan(f.chargedFen)}。` : `应缴金额为${yuan(f.chargedFen)}。`;
   return compose('fee', c, c.applicantName, [
     application(c),
-    `${count}，数量、频次明显超过合理范围。根据${LAW}第四十二条和${FEE_BASIS}的规定，本机关依法收取信息处理费。`,
+    `${count}，${f.fee.method === 'per-item' ? '申请公开政府信息的数量、频次' : '申请公开政府信息的数量'}明显超过合理范围。根据${LAW}第四十二条和${FEE_BASIS}的规定，本机关依法收取信息处理费。`,
     `收费标准：${standard}。`,
     `计算明细：${f.fee.breakdown.map((l) => l.text).join('；')}；合计${yuan(f.fee.amountFen)}。${reduction}`,
     `缴费方式：${f.payment.replace(/[。\s]+$/u, '')}。信息处理费按照非税收入管理，本机关开具财政票据。`,
@@ -127,7 +128,7 @@ export function thirdPartyConsultation(c: NoticeCase, party: string, information
   return compose('third-party-consultation', c, party, [
     `本机关收到一件政府信息公开申请（受理编号：${c.receiptCode}），申请公开的政府信息为：${quoteDescription(information)}。经审查，该信息的公开可能损害贵方的合法权益。`,
     `根据${LAW}第三十二条的规定，现书面征求贵方意见。请贵方自收到本意见书之日起15个工作日内书面回复是否同意公开；不同意公开的，应当说明理由并提供相关依据。`,
-    '贵方逾期未提出意见的，由本机关依照条例的规定决定是否公开。贵方不同意公开且有合理理由的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知贵方。',
+    '贵方逾期未提出意见的，由本机关依法决定是否公开。贵方不同意公开且有合理理由的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知贵方。',
     '特此函询。',
   ]);
 }
@@ -145,8 +146,8 @@ export function thirdPartyDisclosureNotice(c: NoticeCase, party: string, what: s
 /** 征求意见函 to another organ (Arts. 33 ¶3, 34): 15 working days; silence = consent. */
 export function agencyConsultation(c: NoticeCase, organ: string, information: string): NoticeText {
   return compose('agency-consultation', c, organ, [
-    `本机关收到一件政府信息公开申请（受理编号：${c.receiptCode}），申请公开的政府信息为：${quoteDescription(information)}。该信息涉及贵机关（共同制作或与贵机关职责相关）。`,
-    `根据${LAW}第三十四条的规定，现征求贵机关意见。请贵机关自收到本函之日起15个工作日内书面回复是否同意公开；逾期未回复的，视为同意公开。`,
+    `本机关收到一件政府信息公开申请（受理编号：${c.receiptCode}），申请公开的政府信息为：${quoteDescription(information)}。该信息系本机关与贵机关共同制作。`,
+    `根据${LAW}第三十四条的规定，现征求贵机关意见。请贵机关自收到本函之日起15个工作日内书面提出意见；逾期未提出意见的，视为同意公开。`,
     '特此函询。',
   ]);
 }

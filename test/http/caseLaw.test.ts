@@ -150,7 +150,7 @@ describe('issue 11: applications handled the way a court would uphold it', () =>
       assert.deepEqual(n.map((x) => x.kind), ['third-party-consultation', 'third-party-disclosure']);
       assert.equal(n[0]?.addressee, '某某科技有限公司');
       assert.match(n[0]!.body, /15个工作日内/);
-      assert.match(n[0]!.body, /逾期未提出意见的，由本机关依照条例的规定决定/);
+      assert.match(n[0]!.body, /逾期未提出意见的，由本机关依法决定是否公开/);
       assert.match(n[1]!.body, /决定公开的政府信息内容：合同金额和履行期限。理由：该项目使用财政资金/);
       assert.match(n[1]!.body, /60日内/, 'the third party is told its remedies');
     });
@@ -414,7 +414,7 @@ describe('issue 11: applications handled the way a court would uphold it', () =>
       const again = await register('2020-09-15', { applicant: { ...personInput().applicant, idNumber: VALID_ID.toLowerCase() } });
       await ok(again, 'answer', '2020-09-20', { outcome: 'not_processed.repeated', facts: { earlierReceiptCode: first.receiptCode } });
       const l = await letterOf(again);
-      assert.ok(l.body.includes(`受理编号${first.receiptCode}，本机关已于2020年9月10日以${firstLetter.number}作出答复`), l.body);
+      assert.ok(l.body.includes(`受理编号：${first.receiptCode}，本机关已于2020年9月10日以${firstLetter.number}作出答复`), l.body);
     });
   });
 
