@@ -19,12 +19,11 @@ import { DEFAULT_REMEDIES } from '../law/remedies.ts';
 import type { RemedyKind } from '../law/remedies.ts';
 import type { Issue } from '../shared/domainError.ts';
 import { DomainError, ValidationError } from '../shared/domainError.ts';
+import { MIN_SUPPLEMENT_PERIOD_DAYS } from '../law/deadline/settings.ts';
 import { getAgencyByCode } from './agencies.ts';
 import type { AgencyRow } from './agencies.ts';
 import { AgencySettingsMissingError } from './errors.ts';
 
-/** The 补正 period may never be shorter than this (decisions.md #12). */
-export const MIN_SUPPLEMENT_PERIOD_DAYS = 5;
 
 export interface AgencySettings {
   organKind: OrganKind | null;

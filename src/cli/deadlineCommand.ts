@@ -75,7 +75,7 @@ export function registerDeadlineCommand(program: Command): void {
     .option('--channel <channel>', `提交渠道：${Object.values(CHANNELS).map((c) => c.label).join('|')}`, '当面')
     .option(
       '--event <kind@date>',
-      '事件，可重复，按发生顺序：supplement-requested[:补正期限]、supplement-received、supplement-lapsed、third-party-sent、third-party-replied、third-party-lapsed、agency-consultation-sent、agency-consultation-replied、agency-consultation-lapsed、extended[:天数]、fee-notice-sent、fee-paid、fee-lapsed、answered、answered-on-the-spot',
+      '事件，可重复，按发生顺序：supplement-requested[:补正期限届满日 YYYY-MM-DD，缺省15个工作日]、supplement-received、supplement-lapsed、third-party-sent、third-party-replied、third-party-lapsed、agency-consultation-sent、agency-consultation-replied、agency-consultation-lapsed、extended[:天数]、fee-notice-sent、fee-paid、fee-lapsed、answered、answered-on-the-spot',
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )

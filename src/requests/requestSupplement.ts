@@ -4,7 +4,7 @@
  * restarts when the corrected application arrives. A notice after the 7th working day is recorded with
  * its real date and flagged 逾期告知补正 (#21). Issues the 补正告知书.
  */
-import { MIN_SUPPLEMENT_PERIOD_DAYS } from '../agencies/settings.ts';
+import { MIN_SUPPLEMENT_PERIOD_DAYS } from '../law/deadline/settings.ts';
 import type { WorkCalendar } from '../calendar/workCalendar.ts';
 import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { ValidationError } from '../shared/domainError.ts';

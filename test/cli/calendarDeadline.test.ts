@@ -96,3 +96,21 @@ test('from 1 October the calendar commands warn while next year is missing, nami
   assert.equal(october.status, 0);
   assert.match(october.stderr, /2027年节假日安排尚未载入.*gongkai calendar load-notice/);
 });
+
+test('deadline: a step the law does not allow is refused with the rule and the article, exit 2, nothing printed on stdout', () => {
+  const cases: [string[], RegExp][] = [
+    [['--event', 'supplement-requested@2020-09-02', '--event', 'supplement-lapsed@2020-09-04'], /补正期限至2020年9月23日（星期三），尚未届满；通知未写明期限的，按15个工作日计算（《条例》第三十条）/],
+    [['--event', 'supplement-requested:2020-09-03@2020-09-02'], /补正期限应为合理期限，自通知次日起不少于5个工作日，即不早于2020年9月9日（星期三）（《条例》第三十条）/],
+    [['--event', 'extended:30@2020-09-20'], /延长的期限应为1至20个工作日（《条例》第三十三条第二款）/],
+    [['--event', 'fee-lapsed@2020-09-04'], /没有尚未结束的收费通知（《条例》第四十二条、国办函〔2020〕109号）/],
+    [['--event', 'answered@2020-08-30'], /事件顺序错误[\s\S]*2020-08-30早于前一个事件的日期2020-09-01/],
+  ];
+  for (const [events, message] of cases) {
+    const r = runCli(['deadline', '--received', '2020-09-01', ...events]);
+    assert.equal(r.status, 2, `${events.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '');
+  }
+  const ok = runCli(['deadline', '--received', '2020-09-01', '--event', 'supplement-requested@2020-09-02', '--event', 'supplement-lapsed@2020-09-23']);
+  assert.equal(ok.status, 0, ok.stderr);
+});

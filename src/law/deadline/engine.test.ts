@@ -202,6 +202,8 @@ describe('computeClock: rejected events', () => {
     ['a second 补正 notice', [received('2020-09-28'), ev('supplement-requested@2020-10-09'), ev('supplement-received@2020-10-12'), ev('supplement-requested@2020-10-13')], /一次性/],
     ['a supplement that nobody asked for', [received('2020-09-28'), ev('supplement-received@2020-10-12')], /没有待补正/],
     ['a lapse before the correction period ends', [received('2020-09-28'), ev('supplement-requested:2020-10-23@2020-10-09'), ev('supplement-lapsed@2020-10-22')], /尚未届满/],
+    ['a 补正 period under 5 working days (decisions.md #12)', [received('2020-09-28'), ev('supplement-requested:2020-10-12@2020-09-29')], /自通知次日起不少于5个工作日，即不早于2020年10月13日/],
+    ['a lapse before the default 15 working days when the notice stated no period', [received('2020-09-01'), ev('supplement-requested@2020-09-02'), ev('supplement-lapsed@2020-09-22')], /补正期限至2020年9月23日（星期三），尚未届满；通知未写明期限的，按15个工作日计算/],
     ['an extension after the due date', [received('2020-09-28'), ev('extended@2020-11-03')], /届满/],
     ['a second extension', [received('2020-09-28'), ev('extended:10@2020-10-15'), ev('extended:10@2020-10-16')], /只能延长一次/],
     ['an extension of more than 20 working days', [received('2020-09-28'), ev('extended:25@2020-10-15')], /1至20/],

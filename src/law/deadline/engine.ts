@@ -15,7 +15,7 @@ import { ValidationError } from '../../shared/domainError.ts';
 import { DeadlineEventRejectedError, EventsOutOfOrderError, UnknownEventKindError } from './errors.ts';
 import { CHANNELS, EVENT_KINDS, isClockEventKind, receiptRule } from './events.ts';
 import type { Channel, ClockEvent } from './events.ts';
-import { DEFAULT_DEADLINE_SETTINGS } from './settings.ts';
+import { DEFAULT_DEADLINE_SETTINGS, DEFAULT_SUPPLEMENT_PERIOD_DAYS, MIN_SUPPLEMENT_PERIOD_DAYS } from './settings.ts';
 import type { DeadlineSettings } from './settings.ts';
 
 export type ClockState = 'running' | 'paused' | 'answered' | 'closed' | 'awaiting-supplement';
@@ -359,6 +359,9 @@ export function computeClock(
         if (e.periodEnd !== undefined && compareDates(e.periodEnd, e.date) < 0) {
           throw rejection(`补正期限届满日${e.periodEnd}早于补正通知日期`, A.supplement);
         }
+        if (e.periodEnd !== undefined && compareDates(e.periodEnd, calendar.addWorkdays(e.date, MIN_SUPPLEMENT_PERIOD_DAYS)) < 0) {
+          throw rejection(`补正期限应为合理期限，自通知次日起不少于${MIN_SUPPLEMENT_PERIOD_DAYS}个工作日，即不早于${d(calendar.addWorkdays(e.date, MIN_SUPPLEMENT_PERIOD_DAYS))}`, A.supplement);
+        }
         supplementRequested = e.periodEnd === undefined ? { date: e.date } : { date: e.date, periodEnd: e.periodEnd };
         state = 'awaiting-supplement';
         const until = e.periodEnd === undefined ? '' : `，补正期限至${d(e.periodEnd)}`;
@@ -387,9 +390,11 @@ export function computeClock(
 
       case 'supplement-lapsed': {
         if (state !== 'awaiting-supplement') throw rejection('没有待补正的通知，不能登记补正期限届满', A.supplement);
-        const periodEnd = supplementRequested?.periodEnd;
+        // A notice that stated no period (events from before decisions.md #12, the CLI): the default period.
+        const stated = supplementRequested?.periodEnd;
+        const periodEnd = stated ?? (supplementRequested === undefined ? undefined : calendar.addWorkdays(supplementRequested.date, DEFAULT_SUPPLEMENT_PERIOD_DAYS));
         if (periodEnd !== undefined && compareDates(e.date, periodEnd) < 0) {
-          throw rejection(`补正期限至${d(periodEnd)}，尚未届满`, A.supplement);
+          throw rejection(`补正期限至${d(periodEnd)}，尚未届满${stated === undefined ? `；通知未写明期限的，按${DEFAULT_SUPPLEMENT_PERIOD_DAYS}个工作日计算` : ''}`, A.supplement);
         }
         if (supplementRequested !== undefined && calendar.touchesProvisional(supplementRequested.date, e.date)) {
           const years = yearsText(workCalendar.provisionalYearsBetween(supplementRequested.date, e.date));

@@ -26,7 +26,7 @@ export class EventsOutOfOrderError extends DomainError {
 
   constructor(eventIndex: number, date: string, previous: string) {
     super(`事件顺序错误：第${eventIndex + 1}个事件的日期 ${date} 早于前一个事件的日期 ${previous}`, [
-      { path: `events[${eventIndex}].date`, rule: 'deadline.events_out_of_order', message: `${date} is before ${previous}` },
+      { path: `events[${eventIndex}].date`, rule: 'deadline.events_out_of_order', message: `${date}早于前一个事件的日期${previous}` },
     ]);
   }
 }

@@ -33,6 +33,10 @@ export const DEFAULT_DEADLINE_SETTINGS = {
   feePaymentDays: 20,
 } as const satisfies DeadlineSettings;
 
+/** The 补正 period (Art. 30 “合理的补正期限”, decisions.md #12): never under 5 working days; 15 when a notice states none. */
+export const MIN_SUPPLEMENT_PERIOD_DAYS = 5;
+export const DEFAULT_SUPPLEMENT_PERIOD_DAYS = 15;
+
 const DAY_KEYS = ['answerDays', 'extensionDays', 'supplementNoticeDays', 'consultationReplyDays', 'feePaymentDays'] as const;
 
 /** The defaults with the given changes, checked. */
