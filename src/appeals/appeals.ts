@@ -49,7 +49,7 @@ export async function recordAppeal(ctx: CaseContext, agencyCode: string, input: 
   const { db, actor } = ctx;
   requireRole(actor, PERMISSIONS.recordAppeals, '登记行政复议、行政诉讼');
   const { value, issues } = appealInputIssues(input);
-  if (value === undefined) throw new ValidationError('The appeal record', issues);
+  if (value === undefined) throw new ValidationError('行政复议、行政诉讼记录', issues);
   const agency = await scopedAgency(db, actor, agencyCode);
 
   // Each reference is an application id or a 编号 of this agency.
@@ -63,7 +63,7 @@ export async function recordAppeal(ctx: CaseContext, agencyCode: string, input: 
   for (const r of byRef) resolved.set(r.ref, r.id);
   const unknown = value.applications.filter((a) => !resolved.has(a));
   if (unknown.length > 0)
-    throw new ValidationError('The appeal record', unknown.map((a) => ({ path: 'appeal.applications', rule: 'application.unknown', message: `${agency.name}没有申请“${a}”` })));
+    throw new ValidationError('行政复议、行政诉讼记录', unknown.map((a) => ({ path: 'appeal.applications', rule: 'application.unknown', message: `${agency.name}没有申请“${a}”` })));
   const applicationIds = [...new Set(value.applications.map((a) => resolved.get(a)!))];
 
   const id = uuidv7();

@@ -130,7 +130,7 @@ export function appealInputIssues(input: unknown, at = 'appeal'): { value?: Appe
 
 /** A JSON list of appeals (a file or an API body): all valid, or a ValidationError listing every problem. */
 export function parseAppealInputs(input: unknown): AppealInput[] {
-  if (!Array.isArray(input)) throw new ValidationError('The appeal records', [{ path: '(root)', rule: 'type', message: 'must be a JSON array of appeals' }]);
+  if (!Array.isArray(input)) throw new ValidationError('行政复议、行政诉讼记录', [{ path: '(root)', rule: 'type', message: '应为行政复议、行政诉讼记录的 JSON 数组' }]);
   const out: AppealInput[] = [];
   const issues: Issue[] = [];
   input.forEach((item, i) => {
@@ -138,7 +138,7 @@ export function parseAppealInputs(input: unknown): AppealInput[] {
     issues.push(...r.issues);
     if (r.value) out.push(r.value);
   });
-  if (issues.length > 0) throw new ValidationError('The appeal records', issues);
+  if (issues.length > 0) throw new ValidationError('行政复议、行政诉讼记录', issues);
   return out;
 }
 

@@ -12,7 +12,7 @@ export class RegisterInvalidError extends ValidationError {
   readonly errors: readonly RegisterIssue[];
 
   constructor(errors: readonly RegisterIssue[]) {
-    super('The register (台账)', errors);
+    super('申请台账', errors);
     this.errors = errors;
   }
 }
@@ -22,6 +22,6 @@ export class RegisterUnreadableError extends ValidationError {
   override readonly code = 'register.unreadable';
 
   constructor(message: string) {
-    super('The register file', [{ path: '(file)', rule: 'file.unreadable', message }]);
+    super('台账文件', [{ path: '(file)', rule: 'file.unreadable', message }]);
   }
 }

@@ -5,7 +5,7 @@ export class InvalidReportError extends ValidationError {
   override readonly code = 'report.invalid';
 
   constructor(issues: readonly Issue[]) {
-    super('The report data', issues);
+    super('报告数据', issues);
   }
 }
 

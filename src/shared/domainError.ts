@@ -43,7 +43,7 @@ export class ValidationError extends DomainError {
       .slice(0, 20)
       .map((i) => `${i.path}: ${i.message}`)
       .join('\n  ');
-    const more = issues.length > 20 ? `\n  … and ${issues.length - 20} more` : '';
-    super(`${what} is not valid:\n  ${first}${more}`, issues);
+    const more = issues.length > 20 ? `\n  ……另有${issues.length - 20}项` : '';
+    super(`${what}有误：\n  ${first}${more}`, issues);
   }
 }

@@ -28,7 +28,7 @@ export interface BuildReportInput {
 export function templateOrThrow(year: number): TemplateId {
   const template = templateForYear(year);
   if (template === null)
-    throw new ValidationError('The year', [{ path: 'year', rule: 'template-fits-year', message: `no national template covers reports on ${year}: reports are built from 2019 on` }]);
+    throw new ValidationError('统计年度', [{ path: 'year', rule: 'template-fits-year', message: `${year}年没有适用的国家模板：年度报告自2019年起按国家模板编制` }]);
   return template;
 }
 

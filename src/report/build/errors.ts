@@ -5,7 +5,7 @@ export class UncountableRecordsError extends ValidationError {
   override readonly code = 'report.records_invalid';
 
   constructor(issues: readonly Issue[]) {
-    super('The records the report is built from', issues);
+    super('生成报告所用的记录', issues);
   }
 }
 
@@ -14,7 +14,7 @@ export class UnknownCellError extends ValidationError {
   override readonly code = 'report.cell_unknown';
 
   constructor(path: string, message: string) {
-    super('The cell', [{ path, rule: 'cell', message }]);
+    super('单元格', [{ path, rule: 'cell', message }]);
   }
 }
 
@@ -23,7 +23,7 @@ export class RollUpMismatchError extends ValidationError {
   override readonly code = 'report.rollup_mismatch';
 
   constructor(issues: readonly Issue[]) {
-    super('The reports to roll up', issues);
+    super('汇总的报告', issues);
   }
 }
 
