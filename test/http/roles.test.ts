@@ -63,6 +63,8 @@ describe('role by route', () => {
       { method: 'POST', url: '/api/v1/agencies/gjxfj/reports/2021/reopen', body: { reason: '更正数字' }, roles: PERMISSIONS.reopenReport },
       { method: 'GET', url: '/api/v1/regions/region/reports/2021', roles: PERMISSIONS.rollUpReports },
       { method: 'POST', url: '/api/v1/agencies/gjxfj/register', body: {}, roles: PERMISSIONS.importRegister },
+      { method: 'GET', url: '/api/v1/agencies/gjxfj/register?year=2021', roles: PERMISSIONS.exportRegister },
+      { method: 'GET', url: '/api/v1/agencies/gjxfj/register?year=2021&personalData=full&reason=核对台账', roles: PERMISSIONS.exportRegisterPersonalData },
       {
         method: 'POST',
         url: '/api/v1/agencies/gjxfj/appeals',
