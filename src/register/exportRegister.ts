@@ -8,7 +8,7 @@
  * The applicant is masked unless the export is asked for with a reason by someone who may see personal
  * data; every export is written to the audit trail (`register.exported`), with the reason when unmasked.
  */
-import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, inScope, requireRole, type Actor } from '../accounts/actor.ts';
 import { ForbiddenError } from '../accounts/errors.ts';
@@ -16,7 +16,8 @@ import { getAgencyByCode } from '../agencies/agencies.ts';
 import type { Db } from '../db/open.ts';
 import { applications, events, letters, notices } from '../db/schema.ts';
 import type { SecretKey } from '../db/secretKey.ts';
-import { APPLICANT_KINDS, isCaseOutcome, TABLE3_ROWS, table3RowShortName, type CaseOutcome } from '../law/index.ts';
+import { APPLICANT_KINDS, TABLE3_ROWS, table3RowShortName, type CaseOutcome } from '../law/index.ts';
+import { caseForReport, countedInYear } from '../report/build/db.ts';
 import { PERMISSIONS } from '../law/transitions.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import { openLetterBody } from '../requests/letters.ts';
@@ -98,11 +99,6 @@ export async function exportRegister(db: Db, actor: Actor, key: SecretKey, props
   if (!Number.isInteger(props.year) || props.year < 2019 || props.year > 2100) {
     throw new ValidationError('导出台账', [{ path: 'year', rule: 'range', message: '年度应为2019年至2100年之间的整数' }]);
   }
-  const start = `${props.year}-01-01`;
-  const end = `${props.year}-12-31`;
-  const countedOutcome = sql`coalesce(${applications.firstOutcome}, ${applications.outcome})`;
-  const countedOn = sql`coalesce(${applications.firstConcludedOn}, ${applications.closedOn})`;
-
   const cases = await db
     .select({
       id: applications.id,
@@ -122,14 +118,7 @@ export async function exportRegister(db: Db, actor: Actor, key: SecretKey, props
     })
     .from(applications)
     .leftJoin(applicationRefs, eq(applicationRefs.applicationId, applications.id))
-    .where(
-      and(
-        eq(applications.agencyId, agency.id),
-        isNotNull(applications.receivedOn),
-        lte(applications.receivedOn, end),
-        sql`(${countedOutcome} is null or ${countedOn} is null or ${countedOn} >= ${start})`,
-      ),
-    )
+    .where(countedInYear(agency.id, props.year))
     .orderBy(asc(applications.receivedOn), asc(applications.id));
 
   const ids = cases.map((c) => c.id);
@@ -154,9 +143,9 @@ export async function exportRegister(db: Db, actor: Actor, key: SecretKey, props
 
   const rows = cases.map((c) => {
     // What the report counts: the first conclusion when a 纠正 reopened the case (report/build/db.ts).
-    const raw = c.firstOutcome ?? c.outcome;
-    const outcome = raw !== null && isCaseOutcome(raw) ? raw : null;
-    const concludedOn = outcome === null ? null : c.firstOutcome !== null ? c.firstConcludedOn : c.closedOn;
+    const counted = caseForReport(c);
+    const outcome = counted?.outcome ?? null;
+    const concludedOn = counted?.concludedOn ?? null;
     const name = reason === null ? c.applicantMasked : String(decryptApplicant(key, c).name ?? '');
     const letter = letterOf.get(c.id);
     return [

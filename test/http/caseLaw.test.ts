@@ -4,8 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import JSZip from 'jszip';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { docxText as docxTextOf, pdfText as pdfTextOf, registerCase, stepOk } from '../support/cases.ts';
 import { personInput, VALID_ID } from '../support/fixtures.ts';
 import { startTestApp } from '../support/http.ts';
 import type { Client, TestApp } from '../support/http.ts';
@@ -55,11 +54,7 @@ describe('issue 11: applications handled the way a court would uphold it', () =>
   after(async () => t.close());
 
   /** A case registered in person on `receivedOn`. */
-  async function register(receivedOn: string, overrides: Parameters<typeof personInput>[0] = {}, agencyCode = 'gjxfj', who = clerk): Promise<View> {
-    const res = await who.post('/api/v1/applications', { ...personInput(overrides), agencyCode, channel: 'in-person', receivedOn });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.json<{ application: View }>().application;
-  }
+  const register = (receivedOn: string, overrides: Parameters<typeof personInput>[0] = {}, agencyCode = 'gjxfj', who = clerk) => registerCase<View>(who, receivedOn, overrides, agencyCode);
 
   /** One step; returns the response (status unchecked). */
   async function post(c: { id: string; version: number }, path: string, date: string, body: Record<string, unknown> = {}, who = clerk) {
@@ -68,10 +63,7 @@ describe('issue 11: applications handled the way a court would uphold it', () =>
 
   /** One step that must succeed; updates the case's version. */
   async function ok(c: View, path: string, date: string, body: Record<string, unknown> = {}, who = clerk): Promise<StepResponse> {
-    const res = await post(c, path, date, body, who);
-    assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.body)}`);
-    const r = res.json<StepResponse>();
-    c.version = r.application.version;
+    const r = await stepOk<StepResponse>(who, c, path, date, body);
     c.state = r.application.state;
     return r;
   }
@@ -95,19 +87,8 @@ describe('issue 11: applications handled the way a court would uphold it', () =>
     return (await clerk.get(`/api/v1/applications/${c.id}/notices`)).json<{ items: Notice[] }>().items;
   }
 
-  async function pdfText(url: string): Promise<string> {
-    const res = await clerk.get(url);
-    assert.equal(res.status, 200);
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(res.raw)), { mergePages: true });
-    return text.replace(/\s+/g, '');
-  }
-
-  async function docxText(url: string): Promise<string> {
-    const res = await clerk.get(url);
-    assert.equal(res.status, 200);
-    const xml = await (await JSZip.loadAsync(res.raw)).file('word/document.xml')!.async('string');
-    return xml.replace(/<[^>]+>/g, '');
-  }
+  const pdfText = (url: string) => pdfTextOf(clerk, url);
+  const docxText = (url: string) => docxTextOf(clerk, url);
 
   describe('Art. 15 (保护第三方合法权益)', () => {
     it('is refused with no third party consulted, and after the third party agreed', async () => {

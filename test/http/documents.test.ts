@@ -6,9 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import JSZip from 'jszip';
-import { extractText, getDocumentProxy } from 'unpdf';
-import { personInput } from '../support/fixtures.ts';
+import { docxText, pdfText, registerCase, stepOk } from '../support/cases.ts';
+import type { personInput } from '../support/fixtures.ts';
 import { startTestApp } from '../support/http.ts';
 import type { Client, TestApp } from '../support/http.ts';
 
@@ -49,29 +48,12 @@ describe('every notice and answer letter, read back from DOCX and PDF', () => {
   });
   after(async () => t.close());
 
-  async function register(receivedOn: string, overrides: Parameters<typeof personInput>[0] = {}): Promise<View> {
-    const res = await clerk.post('/api/v1/applications', { ...personInput(overrides), agencyCode: 'gjxfj', channel: 'in-person', receivedOn });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.json<{ application: View }>().application;
-  }
-
-  async function ok(c: View, path: string, date: string, body: Record<string, unknown> = {}, who = clerk): Promise<void> {
-    const res = await who.post(`/api/v1/applications/${c.id}/${path}`, { version: c.version, date, ...body });
-    assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.body)}`);
-    c.version = res.json<{ application: View }>().application.version;
-  }
+  const register = (receivedOn: string, overrides: Parameters<typeof personInput>[0] = {}) => registerCase<View>(clerk, receivedOn, overrides);
+  const ok = async (c: View, path: string, date: string, body: Record<string, unknown> = {}, who = clerk) => void (await stepOk(who, c, path, date, body));
 
   /** The text of the PDF and of the DOCX at `base`.pdf / `base`.docx, whitespace removed. */
   async function readBack(base: string): Promise<{ pdf: string; docx: string }> {
-    const pdf = await clerk.get(`${base}.pdf`);
-    assert.equal(pdf.status, 200, `${base}.pdf`);
-    assert.equal(pdf.raw.subarray(0, 5).toString('latin1'), '%PDF-');
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.raw)), { mergePages: true });
-    const docx = await clerk.get(`${base}.docx`);
-    assert.equal(docx.status, 200, `${base}.docx`);
-    const xml = await (await JSZip.loadAsync(docx.raw)).file('word/document.xml')!.async('string');
-    const squeeze = (s: string) => s.replace(/\s+/g, '');
-    return { pdf: squeeze(text), docx: squeeze(xml.replace(/<[^>]+>/g, '')) };
+    return { pdf: await pdfText(clerk, `${base}.pdf`), docx: await docxText(clerk, `${base}.docx`) };
   }
 
   function assertElements(what: string, texts: { pdf: string; docx: string }, elements: readonly string[]): void {

@@ -13,6 +13,7 @@ import { events } from '../../src/db/schema.ts';
 import { importRegister } from '../../src/register/importRegister.ts';
 import { parseRegister } from '../../src/register/read.ts';
 import { buildAgencyReport } from '../../src/report/build/db.ts';
+import { registerCase, stepOk } from '../support/cases.ts';
 import { createTestDb } from '../support/db.ts';
 import { orgInput, personInput, seedAgencies } from '../support/fixtures.ts';
 import { startTestApp } from '../support/http.ts';
@@ -35,17 +36,8 @@ describe('register export', () => {
   let supervisor: Client;
   const cases: Record<string, View> = {};
 
-  async function register(receivedOn: string, input = personInput()): Promise<View> {
-    const res = await clerk.post('/api/v1/applications', { ...input, agencyCode: 'gjxfj', channel: 'in-person', receivedOn });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.json<{ application: View }>().application;
-  }
-
-  async function step(c: View, path: string, date: string, body: Record<string, unknown> = {}): Promise<void> {
-    const res = await clerk.post(`/api/v1/applications/${c.id}/${path}`, { version: c.version, date, ...body });
-    assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.body)}`);
-    c.version = res.json<{ application: View }>().application.version;
-  }
+  const register = (receivedOn: string, input = personInput()) => registerCase<View>(clerk, receivedOn, input);
+  const step = async (c: View, path: string, date: string, body: Record<string, unknown> = {}) => void (await stepOk(clerk, c, path, date, body));
 
   before(async () => {
     t = await startTestApp();
@@ -156,6 +148,8 @@ describe('register export', () => {
     assert.deepEqual(report.provenance.unconfirmed.map((u) => [u.receiptCode, u.submittedOn]), [[code, '2020-12-30']]);
     assert.equal(report.applications.received.total, 4, 'not counted');
     assert.deepEqual((await clerk.get('/api/v1/agencies/gjxfj/reports/2019')).json<{ provenance: { unconfirmed: unknown[] } }>().provenance.unconfirmed, [], 'submitted after 2019');
+    const workspace = (await clerk.get('/api/v1/agencies/gjxfj/reports/2020/workspace')).json<{ unconfirmed: { receiptCode: string }[] }>();
+    assert.deepEqual(workspace.unconfirmed.map((u) => u.receiptCode), [code], 'the console’s report workspace has them too');
     const pdf = await clerk.get('/api/v1/agencies/gjxfj/reports/2020?format=md');
     assert.match(decodeURIComponent(String(pdf.headers['gongkai-report-warnings'])), new RegExp(`1件网上提交的申请尚未确认收到，未计入表三：${code}`));
   });

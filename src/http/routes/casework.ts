@@ -150,6 +150,8 @@ export const caseworkRoutes: FastifyPluginAsync<CaseworkRoutesOptions> = async (
       comparison: built.previous === null ? null : compareReports(built.report, built.previous),
       checks: { ok: checks.ok, rules, violations: checks.violations },
       table2: table2Blocks(built.report.template),
+      /** online submissions never confirmed: not in table 3 (decisions.md #15) */
+      unconfirmed: built.unconfirmed,
     };
   });
 };

@@ -98,20 +98,19 @@ const CASE_COLUMNS = {
   firstConcludedOn: applications.firstConcludedOn,
 };
 
-/** The cases a report on `year` can count: received by its end and not concluded before it began. */
+/** SQL: the agency's cases a report on `year` can count — received by its end and not concluded before it began. */
+export function countedInYear(agencyId: string, year: number) {
+  return and(
+    eq(applications.agencyId, agencyId),
+    isNotNull(applications.receivedOn),
+    lte(applications.receivedOn, yearEnd(year)),
+    sql`(${countedOutcome} is null or ${countedOn} is null or ${countedOn} >= ${yearStart(year)})`,
+  );
+}
+
+/** The cases a report on `year` can count (countedInYear). */
 export async function loadCasesForReport(db: Conn, agencyId: string, year: number): Promise<CaseForReport[]> {
-  const rows = await db
-    .select(CASE_COLUMNS)
-    .from(applications)
-    .where(
-      and(
-        eq(applications.agencyId, agencyId),
-        isNotNull(applications.receivedOn),
-        lte(applications.receivedOn, yearEnd(year)),
-        sql`(${countedOutcome} is null or ${countedOn} is null or ${countedOn} >= ${yearStart(year)})`,
-      ),
-    )
-    .orderBy(applications.receivedOn, applications.id);
+  const rows = await db.select(CASE_COLUMNS).from(applications).where(countedInYear(agencyId, year)).orderBy(applications.receivedOn, applications.id);
   return rows.map(caseForReport).filter((c): c is CaseForReport => c !== null);
 }
 
