@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { collectBrowserErrors } from '../support/browser.ts';
 import { checkConsoleScreen, consoleHarness, newConsoleContext } from '../support/consoleBrowser.ts';
 import type { ConsoleUser } from '../support/consoleBrowser.ts';
+import { personInput } from '../support/fixtures.ts';
 import { fixturePath } from '../support/reportFixtures.ts';
 
 const SHOTS = process.env['SCREENSHOT_DIR'];
@@ -152,10 +153,18 @@ describe('the staff console', () => {
   });
 
   it('lets the head build the annual report, enter table 2, see R1–R4 and publish it', async () => {
+    // An online submission nobody confirmed: not in table 3, so the workspace lists it (decisions.md #15).
+    const submitted = await fetch(`${h.server.origin}/api/v1/public/agencies/gjxfj/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(personInput()) });
+    const text = await submitted.text();
+    assert.equal(submitted.status, 201, text);
+    const { receiptCode } = JSON.parse(text) as { receiptCode: string };
     const s = await loginAs('head');
     await s.page.getByRole('menuitem', { name: '年度报告' }).click();
     await s.page.getByText('R1').first().waitFor();
     await s.page.getByText('未发布').waitFor();
+    await s.page.getByText('1件网上提交的申请尚未确认收到，未计入表三').waitFor();
+    await s.page.getByText(receiptCode, { exact: false }).waitFor();
+    assert.equal(await s.page.getByRole('link', { name: '导出台账 XLSX' }).getAttribute('href'), '/api/v1/agencies/gjxfj/register?year=2026&format=xlsx');
     await checkScreen(s, '11-report');
     await s.page.getByRole('tab', { name: /表二/ }).click();
     await s.page.getByLabel('规章：本年制发件数').fill('3');

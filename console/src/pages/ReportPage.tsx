@@ -13,6 +13,8 @@ interface Workspace {
   previous: { applications: Cells } | null;
   checks: { ok: boolean; rules: { rule: string; text: string; passed: number; violated: number; unchecked: number }[] };
   table2: { item: string; columns: { id: string; label: string; value: string }[]; rows: { id: string; label: string }[] }[];
+  /** online submissions never confirmed: not in table 3 */
+  unconfirmed: { id: string; receiptCode: string; submittedOn: string; applicant: string }[];
 }
 
 /** The rows of table 3 compared with last year (labels from law/ through /labels). */
@@ -95,8 +97,18 @@ export function ReportPage() {
         )}
         <Button href={agency ? `/api/v1/agencies/${agency}/reports/${year}?format=docx` : undefined}>下载 DOCX</Button>
         <Button href={agency ? `/api/v1/agencies/${agency}/reports/${year}?format=pdf` : undefined}>下载 PDF</Button>
+        {hasRole(me, 'clerk', 'head', 'supervisor') && <Button href={agency ? `/api/v1/agencies/${agency}/register?year=${year}&format=xlsx` : undefined}>导出台账 XLSX</Button>}
       </Space>
       {error !== null && <Alert type="error" title={error} style={{ marginBottom: 8 }} />}
+      {ws !== null && ws.unconfirmed.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`${ws.unconfirmed.length}件网上提交的申请尚未确认收到，未计入表三；请在办案中确认收到或说明理由驳回后再发布`}
+          description={ws.unconfirmed.map((u) => `${u.receiptCode}（${u.submittedOn}提交，${u.applicant}）`).join('；')}
+        />
+      )}
       {ws === null ? <Card loading /> : (
         <>
           <Row gutter={8} style={{ marginBottom: 8 }}>
