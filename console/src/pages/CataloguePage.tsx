@@ -114,7 +114,7 @@ export function CataloguePage() {
                 { title: '发布日期', dataIndex: 'publishedOn', width: 100, render: (v: string | null) => v ?? '—' },
                 { title: '效力', dataIndex: 'validityLabel', width: 70 },
                 { title: '状态', dataIndex: 'status', width: 80, render: (v: DocumentRow['status']) => <Tag color={STATUS[v].color}>{STATUS[v].label}</Tag> },
-                ...(canPublish ? [{ title: '操作', key: 'ops', width: 200, render: (_: unknown, d: DocumentRow) => <DocumentOps d={d} publish={publish} step={(step) => setStepping({ doc: d, step })} /> }] : []),
+                ...(canPublish ? [{ title: '操作', key: 'ops', width: 236, render: (_: unknown, d: DocumentRow) => <DocumentOps d={d} publish={publish} step={(step) => setStepping({ doc: d, step })} /> }] : []),
               ]}
             />
               </>

@@ -87,7 +87,7 @@ export function GuidePanel({ agency, canEdit }: { agency: string; canEdit: boole
               <Row gutter={8} key={f.key}>
                 <Col span={5}><Form.Item name={[f.name, 'name']} label={`渠道 ${i + 1}`} rules={[{ required: true, message: '请填写渠道名称' }]}><Input /></Form.Item></Col>
                 <Col span={17}><Form.Item name={[f.name, 'how']} label={`渠道 ${i + 1} 的使用说明`} rules={[{ required: true, message: '请填写使用说明' }]}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} /></Form.Item></Col>
-                <Col span={2} style={{ paddingTop: 22 }}>{canEdit && fields.length > 1 && <Button size="small" danger onClick={() => remove(f.name)} aria-label={`删除渠道 ${i + 1}`}>删除</Button>}</Col>
+                <Col span={2} style={{ paddingTop: 22 }}>{canEdit && fields.length > 1 && <Button size="small" danger autoInsertSpace={false} onClick={() => remove(f.name)} aria-label={`删除渠道 ${i + 1}`}>删除</Button>}</Col>
               </Row>
             ))}
             {canEdit && fields.length < 10 && <Button size="small" onClick={() => add({ name: '', how: '' })} style={{ marginBottom: 8 }}>增加申请渠道</Button>}

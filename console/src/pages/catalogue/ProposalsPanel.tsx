@@ -79,7 +79,7 @@ export function ProposalsPanel({ agency, onPublished }: { agency: string; onPubl
           ...(status === 'open'
             ? [{ title: '操作', key: 'ops', width: 170, render: (_: unknown, p: Proposal) => (
                 <Space size={4}>
-                  <Button size="small" type="primary" aria-label={`发布（${p.description}）`} onClick={() => { docForm.setFieldsValue({ title: p.description, item: '1', kind: 'other', writtenOn: chinaToday(), topic: '' }); setPublishing(p); }}>发布</Button>
+                  <Button size="small" type="primary" autoInsertSpace={false} aria-label={`发布（${p.description}）`} onClick={() => { docForm.setFieldsValue({ title: p.description, item: '1', kind: 'other', writtenOn: chinaToday(), topic: '' }); setPublishing(p); }}>发布</Button>
                   <Button size="small" aria-label={`不予采纳（${p.description}）`} onClick={() => { reasonForm.resetFields(); setDismissing(p); }}>不予采纳</Button>
                 </Space>
               ) }]
