@@ -88,7 +88,7 @@ export function NarrativeEditor(p: NarrativeEditorProps) {
                 <label htmlFor={`gk-narrative-${s.id}`} style={{ fontWeight: 600 }}>{s.label}</label>
                 {isSaved ? <Tag color="green">已保存</Tag> : drafted !== '' ? <Tag color="blue">据数字起草</Tag> : <Tag color="orange">待填写</Tag>}
                 {!readOnly && drafted !== '' && drafted !== text && (
-                  <Button size="small" type="link" onClick={() => setTexts((t) => ({ ...t, [s.id]: drafted }))} aria-label={`${s.label}：恢复为据数字起草的文字`}>恢复草稿</Button>
+                  <Button size="small" type="link" onClick={() => setTexts((t) => ({ ...t, [s.id]: drafted }))} aria-label={`恢复草稿（${s.label}）`}>恢复草稿</Button>
                 )}
               </Space>
               <Input.TextArea id={`gk-narrative-${s.id}`} value={text} readOnly={readOnly} autoSize={{ minRows: 3, maxRows: 14 }}
