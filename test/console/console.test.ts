@@ -124,9 +124,14 @@ describe('the staff console', () => {
 
   it('lets the clerk answer 部分公开 with an edited letter, refused while a blank is left, and send it', async () => {
     const s = await loginAs('clerk');
-    await s.page.goto(caseUrl);
+    await awaitApi(s, 'GET', /^\/api\/v1\/applications\/[^/]+\/actions$/, async () => {
+      await s.page.goto(caseUrl);
+    });
     await s.page.getByLabel('办理结果').click();
+    // choosing the outcome drafts its letter: wait for that answer, not for a fixed time
+    const drafted = s.page.waitForResponse((r) => /\/letter\?outcome=partially_granted/.test(r.url()), { timeout: 60_000 });
     await s.page.getByTitle(/部分公开/).click();
+    assert.equal((await drafted).status(), 200, `letter draft: ${s.refused.join('\n')}`);
     const body = s.page.getByLabel('告知书正文');
     await body.waitFor();
     await s.page.waitForFunction(() => (document.querySelector('textarea[aria-label="告知书正文"]') as HTMLTextAreaElement | null)?.value.includes('［请') ?? false);
@@ -140,10 +145,11 @@ describe('the staff console', () => {
     await s.page.getByLabel('提供信息的方式、途径和时间').fill('以电子邮件发送可以公开的部分，答复之日起3个工作日内发出');
     await s.page.getByLabel('具体理由').fill('其中第三部分涉及个人隐私，依照《条例》第十五条不予公开');
     await s.page.getByRole('button', { name: '作出答复并发出' }).click();
-    await s.page.getByRole('button', { name: /答\s*复/ }).last().click();
-    await s.page.getByText('已答复').first().waitFor({ timeout: 15_000 }).catch((err: unknown) => {
-      throw new Error(`answer refused: ${s.refused.join('\n')}`, { cause: err });
-    });
+    // the confirmation first (else `.last()` could still be the button that opens it)
+    const confirm = s.page.getByRole('dialog').filter({ hasText: '作出答复并发出告知书？' });
+    await confirm.waitFor();
+    await awaitApi(s, 'POST', /\/applications\/[^/]+\/answer$/, () => confirm.getByRole('button', { name: /答\s*复/ }).click(), { method: 'GET', path: /^\/api\/v1\/applications\/[^/]+\/actions$/ });
+    await s.page.getByText('已答复').first().waitFor();
     await s.page.getByText('下载 PDF').waitFor();
     const page = await s.page.innerText('body');
     assert.match(page, /部分公开/);
@@ -184,7 +190,9 @@ describe('the staff console', () => {
     await frame.getByText(/全年未发生因答复超期被投诉的情况/).waitFor();
     await checkScreen(s, '13-report-preview');
     await s.page.getByRole('button', { name: '发布（锁定）' }).click();
-    await awaitApi(s, 'POST', /\/lock$/, () => s.page.getByRole('button', { name: /发\s*布/ }).last().click(), { method: 'GET', path: /\/workspace$/ });
+    const popconfirm = s.page.locator('.ant-popconfirm').filter({ hasText: '发布后，所统计的案件不能再修改' });
+    await popconfirm.waitFor();
+    await awaitApi(s, 'POST', /\/lock$/, () => popconfirm.getByRole('button', { name: /发\s*布/ }).click(), { method: 'GET', path: /\/workspace$/ });
     await s.page.getByText('已发布（锁定）', { exact: true }).waitFor();
     // the published report carries the edited narrative
     const year = Number(TODAY.slice(0, 4));

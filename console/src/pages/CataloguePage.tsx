@@ -114,7 +114,7 @@ export function CataloguePage() {
                 { title: '发布日期', dataIndex: 'publishedOn', width: 100, render: (v: string | null) => v ?? '—' },
                 { title: '效力', dataIndex: 'validityLabel', width: 70 },
                 { title: '状态', dataIndex: 'status', width: 80, render: (v: DocumentRow['status']) => <Tag color={STATUS[v].color}>{STATUS[v].label}</Tag> },
-                ...(canPublish ? [{ title: '操作', key: 'ops', width: 236, render: (_: unknown, d: DocumentRow) => <DocumentOps d={d} publish={publish} step={(step) => setStepping({ doc: d, step })} /> }] : []),
+                ...(canPublish ? [{ title: '操作', key: 'ops', width: 250, render: (_: unknown, d: DocumentRow) => <DocumentOps d={d} publish={publish} step={(step) => setStepping({ doc: d, step })} /> }] : []),
               ]}
             />
               </>
@@ -151,7 +151,7 @@ function DocumentOps({ d, publish, step }: { d: DocumentRow; publish: (d: Docume
   }
   if (d.status !== 'published') return null;
   return (
-    <Space size={4} wrap>
+    <Space size={4}>
       <Button size="small" autoInsertSpace={false} onClick={() => step('correct')} aria-label={`更正（${d.title}）`}>更正</Button>
       {d.validity === 'valid' && <Button size="small" autoInsertSpace={false} onClick={() => step('repeal')} aria-label={`标注失效或废止（${d.title}）`}>废止</Button>}
       {d.kind === 'interpretation' && <Button size="small" autoInsertSpace={false} onClick={() => step('link')} aria-label={`关联被解读文件（${d.title}）`}>关联</Button>}
