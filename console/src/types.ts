@@ -20,6 +20,8 @@ export interface Labels {
   roles: Labelled[];
   art20Items: Labelled[];
   documentKinds: Labelled[];
+  validity: Labelled[];
+  reportSections: Labelled[];
   organKinds: Labelled[];
   answerFacts: { labels: Labelled[]; byOutcome: Record<string, Record<'base' | 'published' | 'disclosed' | 'not_exist' | 'not_responsible', { key: string; article: string }[]>> };
   emailReceiptRules: Labelled[];

@@ -1,11 +1,14 @@
 /**
  * The publisher's 政府信息目录 in the console, in Chromium: the agency's documents listed, a draft written
- * (a bad date refused before sending), published to the portal. Screens: Chinese, axe, no console error,
- * screenshots.
+ * (a bad date refused before sending), published to the portal, corrected, a 政策解读 linked to it, marked
+ * 废止, another withdrawn; the 依申请转主动 queue (one published, one dismissed); the Art. 26 late list; the
+ * 指南 settings (a required field refused, then saved as a new version). Screens: Chinese, axe, no console
+ * error, screenshots. Each step awaits the API's answer and the list's refresh, not a toast.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiFromPage, checkConsoleScreen, consoleHarness } from '../support/consoleBrowser.ts';
+import { apiFromPage, awaitApi, checkConsoleScreen, consoleHarness, forgetExpectedRefusal } from '../support/consoleBrowser.ts';
+import type { ConsoleUser } from '../support/consoleBrowser.ts';
 
 const TODAY = '2026-09-01';
 const TITLE = '示范市信访事项办理规范（试行）';
@@ -31,14 +34,12 @@ describe('the publisher and the catalogue', () => {
     await dialog.getByText('格式为 YYYY-MM-DD').waitFor();
     await dialog.getByLabel('成文日期').fill('2026-08-28');
     await checkConsoleScreen(u, '41-catalogue-draft');
-    await dialog.getByRole('button', { name: '保存草稿' }).click();
-    await u.page.getByText(`已保存草稿：${TITLE}`).waitFor();
+    await awaitApi(u, 'POST', /\/catalogue\/documents$/, () => dialog.getByRole('button', { name: '保存草稿' }).click(), LIST);
     const row = u.page.getByRole('row').filter({ hasText: TITLE });
     await row.getByText('草稿').waitFor();
 
     await row.getByRole('button', { name: `发布（${TITLE}）` }).click();
-    await u.page.getByRole('dialog').getByRole('button', { name: /发\s*布/ }).click();
-    await u.page.getByText(`已发布：${TITLE}`).waitFor();
+    await awaitApi(u, 'POST', /\/publish$/, () => u.page.getByRole('dialog').getByRole('button', { name: /发\s*布/ }).click(), LIST);
     await u.page.getByLabel('按状态筛选').click();
     await u.page.getByTitle('已发布').click();
     const published = u.page.getByRole('row').filter({ hasText: TITLE });
@@ -49,4 +50,137 @@ describe('the publisher and the catalogue', () => {
     assert.deepEqual(hits.body.items.filter((d) => d.title === TITLE).map((d) => d.publishedOn), ['2026-09-01']);
     await u.page.context().close();
   });
+
+  it('corrects a published document, links a 政策解读 to it, marks it 废止 and withdraws another', async () => {
+    const u = await openCatalogue();
+    const made = await apiFromPage<{ id: string }>(u.page, 'POST', '/agencies/gjxfj/catalogue/documents', { title: INTERPRETATION, writtenOn: '2026-08-29', item: '1', topic: '信访', kind: 'interpretation', body: '一、起草背景……', publish: true });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    await u.page.reload();
+    await filterPublished(u);
+
+    await row(u, TITLE).getByRole('button', { name: `更正（${TITLE}）` }).click();
+    let dialog = u.page.getByRole('dialog');
+    await dialog.getByLabel('发文字号').fill('示范信〔2026〕8号');
+    await dialog.getByLabel('更正理由（门户上与更正日期一并显示）').waitFor();
+    await checkConsoleScreen(u, '43-catalogue-correct');
+    await dialog.getByRole('button', { name: /更\s*正/ }).click();
+    await dialog.getByText('请填写更正理由').waitFor();
+    await dialog.getByLabel('更正理由（门户上与更正日期一并显示）').fill('发文字号录入有误');
+    const corrected = await awaitApi(u, 'POST', /\/correct$/, () => dialog.getByRole('button', { name: /更\s*正/ }).click(), LIST) as { id: string; docNumber: string };
+    assert.equal(corrected.docNumber, '示范信〔2026〕8号');
+    await row(u, TITLE).getByText('示范信〔2026〕8号').waitFor();
+
+    await row(u, INTERPRETATION).getByRole('button', { name: `关联被解读文件（${INTERPRETATION}）` }).click();
+    dialog = u.page.getByRole('dialog');
+    await dialog.getByLabel('被解读的文件').fill('信访事项办理规范');
+    await u.page.getByTitle(`${TITLE}（示范信〔2026〕8号）`).click();
+    await dialog.locator('.ant-modal-title').click();
+    await u.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
+    await checkConsoleScreen(u, '44-catalogue-link-interpretation');
+    await awaitApi(u, 'POST', /\/interpretations$/, () => dialog.getByRole('button', { name: /关\s*联/ }).click(), LIST);
+    const doc = await apiFromPage<{ interpretations: { title: string }[] }>(u.page, 'GET', `/catalogue/documents/${corrected.id}`);
+    assert.deepEqual(doc.body.interpretations.map((i) => i.title), [INTERPRETATION]);
+
+    await row(u, TITLE).getByRole('button', { name: `标注失效或废止（${TITLE}）` }).click();
+    dialog = u.page.getByRole('dialog');
+    await dialog.getByLabel('说明（如废止决定的文号）').fill('示范信〔2026〕9号决定废止');
+    await checkConsoleScreen(u, '45-catalogue-repeal');
+    await awaitApi(u, 'POST', /\/repeal$/, () => dialog.getByRole('button', { name: /标\s*注/ }).click(), LIST);
+    assert.match((await row(u, TITLE).innerText()).replace(/\s+/g, ' '), / 废止 已发布/);
+
+    await row(u, INTERPRETATION).getByRole('button', { name: `撤回（${INTERPRETATION}）` }).click();
+    dialog = u.page.getByRole('dialog');
+    await dialog.getByLabel(/撤回理由/).fill('与正式文件一并调整后重新发布');
+    await awaitApi(u, 'POST', /\/withdraw$/, () => dialog.getByRole('button', { name: /撤\s*回/ }).click(), LIST);
+    await u.page.getByLabel('按状态筛选').click();
+    await u.page.getByTitle('已撤回').click();
+    await row(u, INTERPRETATION).getByText('已撤回').waitFor();
+    await u.page.context().close();
+  });
+
+  it('works the 依申请转主动 queue: one published (linked to its applications), one dismissed', async () => {
+    const u = await openCatalogue();
+    for (const description of [PROPOSED, '信访接待场所的监控录像']) {
+      const res = await apiFromPage(u.page, 'POST', '/agencies/gjxfj/catalogue/proposals', { description });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+    }
+    await awaitApi(u, 'GET', /\/catalogue\/proposals$/, () => u.page.getByRole('tab', { name: '依申请转主动' }).click());
+    await u.page.getByRole('cell', { name: PROPOSED, exact: true }).waitFor();
+    await checkConsoleScreen(u, '46-catalogue-proposals');
+
+    await u.page.getByRole('button', { name: `发布（${PROPOSED}）` }).click();
+    const dialog = u.page.getByRole('dialog', { name: '发布为主动公开的政府信息' });
+    await dialog.getByLabel('主题分类').fill('信访');
+    await dialog.getByLabel('正文').fill('2025年度信访事项复查复核工作规程全文。');
+    await awaitApi(u, 'POST', /\/proposals\/[^/]+\/publish$/, () => dialog.getByRole('button', { name: /发\s*布/ }).click(), { method: 'GET', path: /\/catalogue\/proposals$/ });
+    await u.page.getByRole('button', { name: '不予采纳（信访接待场所的监控录像）' }).click();
+    const reason = u.page.getByRole('dialog', { name: '不予采纳' });
+    await reason.getByLabel('理由').fill('涉及个人信息，不宜主动公开');
+    await awaitApi(u, 'POST', /\/dismiss$/, () => reason.getByRole('button', { name: /确\s*定/ }).click(), { method: 'GET', path: /\/catalogue\/proposals$/ });
+    assert.equal(await u.page.getByRole('cell', { name: PROPOSED, exact: true }).count(), 0, 'the published one left the open queue');
+    assert.equal(await u.page.getByRole('cell', { name: '信访接待场所的监控录像', exact: true }).count(), 0, 'the dismissed one too');
+    const published = await apiFromPage<{ items: { description: string; documentId: string | null }[] }>(u.page, 'GET', '/agencies/gjxfj/catalogue/proposals?status=published');
+    assert.equal(published.body.items.find((p) => p.description === PROPOSED)?.documentId !== null, true);
+    await u.page.context().close();
+  });
+
+  it('lists the Art. 26 late documents: published late, and drafts waiting past their day', async () => {
+    const u = await openCatalogue();
+    const late = [
+      { title: '示范迟发文件（已发布）', writtenOn: '2026-06-01', publish: true, publishedOn: '2026-08-20' },
+      { title: '示范待发文件（草稿）', writtenOn: '2026-06-02' },
+    ];
+    for (const d of late) {
+      const res = await apiFromPage(u.page, 'POST', '/agencies/gjxfj/catalogue/documents', { ...d, item: '1', topic: '信访', kind: 'other' });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+    }
+    const answer = await awaitApi(u, 'GET', /\/catalogue\/late$/, () => u.page.getByRole('tab', { name: '逾期公开（第二十六条）' }).click()) as { publishedLate: { title: string; art26DueOn: string }[]; waitingLate: { title: string }[] };
+    assert.deepEqual(answer.waitingLate.map((d) => d.title), ['示范待发文件（草稿）']);
+    await row(u, '示范待发文件（草稿）').waitFor();
+    const due = answer.publishedLate.find((d) => d.title === '示范迟发文件（已发布）')?.art26DueOn;
+    assert.ok(due !== undefined && due > '2026-06-01' && due < '2026-08-20', `due ${String(due)}`);
+    const days = (Date.parse('2026-08-20') - Date.parse(due)) / 86_400_000;
+    assert.match((await row(u, '示范迟发文件（已发布）').innerText()).replace(/\s+/g, ' '), new RegExp(`2026-06-01 ${due} 2026-08-20 ${days} 天`));
+    await checkConsoleScreen(u, '47-catalogue-late');
+    await u.page.context().close();
+  });
+
+  it('edits the 指南 settings: a required field refused by the server, then saved as a new version', async () => {
+    const u = await openCatalogue();
+    await awaitApi(u, 'GET', /\/guide$/, () => u.page.getByRole('tab', { name: '公开指南' }).click());
+    await u.page.getByLabel('办公地址').fill('北京市西城区示例大街1号');
+    await u.page.getByLabel('传真').fill('010-68880000');
+    await u.page.getByLabel('其他互联网联系方式').fill('微信公众号：示范信访');
+    await u.page.getByLabel('邮政编码').fill('1000');
+    const refused = u.page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/guide'));
+    await u.page.getByRole('button', { name: '保存指南（新版本）' }).click();
+    assert.equal((await refused).status(), 400);
+    await u.page.getByText(/邮政编码应为6位数字/).waitFor();
+    forgetExpectedRefusal(u, 400);
+    await u.page.getByLabel('邮政编码').fill('100035');
+    const saved = await awaitApi(u, 'PUT', /\/guide$/, () => u.page.getByRole('button', { name: '保存指南（新版本）' }).click(), { method: 'GET', path: /\/guide$/ }) as { version: number; settings: { fax: string } };
+    assert.equal(saved.settings.fax, '010-68880000');
+    await u.page.getByText(`第 ${saved.version} 版，`).waitFor();
+    await checkConsoleScreen(u, '48-catalogue-guide');
+    await u.page.context().close();
+  });
 });
+
+const LIST = { method: 'GET', path: /\/catalogue\/documents$/ };
+const INTERPRETATION = '《示范市信访事项办理规范（试行）》政策解读';
+const PROPOSED = '2025年度信访事项复查复核工作规程';
+
+function row(u: ConsoleUser, text: string) {
+  return u.page.getByRole('row').filter({ has: u.page.getByRole('cell', { name: text, exact: true }) });
+}
+
+async function openCatalogue(): Promise<ConsoleUser> {
+  const u = await h.login('editor');
+  await awaitApi(u, 'GET', /\/catalogue\/documents$/, () => u.page.getByRole('menuitem', { name: '政府信息目录' }).click());
+  return u;
+}
+
+async function filterPublished(u: ConsoleUser): Promise<void> {
+  await u.page.getByLabel('按状态筛选').click();
+  await awaitApi(u, 'GET', /\/catalogue\/documents$/, () => u.page.getByTitle('已发布').click());
+}

@@ -1,8 +1,9 @@
 /**
  * The staff console in Chromium, as its users work: a clerk registers a postal application, asks for 补正,
  * receives it, asks for an extension that the head approves, answers 部分公开 with an edited letter and
- * sends it; the head builds, edits (table 2) and publishes the annual report; the supervisor sees the
- * roll-up. Every screen: Simplified Chinese, no browser console error, no serious/critical axe violation,
+ * sends it; the head builds the annual report, enters table 2, edits the narrative (from the draft, with
+ * the figures beside it) and publishes it; the supervisor sees the roll-up and the Art. 49 late agencies.
+ * Steps wait for the API's answer and the screen's refresh (awaitApi), not for a toast. Every screen: Simplified Chinese, no browser console error, no serious/critical axe violation,
  * and a screenshot at 1366 px (in $SCREENSHOT_DIR when set).
  */
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { collectBrowserErrors } from '../support/browser.ts';
-import { checkConsoleScreen, consoleHarness, newConsoleContext } from '../support/consoleBrowser.ts';
+import { apiFromPage, awaitApi, checkConsoleScreen, consoleHarness, newConsoleContext } from '../support/consoleBrowser.ts';
 import type { ConsoleUser } from '../support/consoleBrowser.ts';
 import { personInput } from '../support/fixtures.ts';
 import { fixturePath } from '../support/reportFixtures.ts';
@@ -40,9 +41,9 @@ async function step(s: Session, label: string, fill: (p: Page) => Promise<void> 
   const dialog = s.page.getByRole('dialog');
   await dialog.waitFor();
   await fill(s.page);
-  await dialog.getByRole('button', { name: /确\s*定/ }).click();
   try {
-    await s.page.getByText(`已办理：${label}`).first().waitFor({ timeout: 30_000 });
+    // the step's POST, then the case page's re-read of its allowed steps
+    await awaitApi(s, 'POST', /^\/api\/v1\/applications\/[^/]+\/[a-z-]+$/, () => dialog.getByRole('button', { name: /确\s*定/ }).click(), { method: 'GET', path: /^\/api\/v1\/applications\/[^/]+\/actions$/ });
   } catch (err) {
     if (SHOTS !== undefined) await s.page.screenshot({ path: path.join(SHOTS, `failed-${label}.png`) });
     throw new Error(`${label}: ${s.refused.join('\n')}`, { cause: err });
@@ -124,9 +125,14 @@ describe('the staff console', () => {
 
   it('lets the clerk answer 部分公开 with an edited letter, refused while a blank is left, and send it', async () => {
     const s = await loginAs('clerk');
-    await s.page.goto(caseUrl);
+    await awaitApi(s, 'GET', /^\/api\/v1\/applications\/[^/]+\/actions$/, async () => {
+      await s.page.goto(caseUrl);
+    });
     await s.page.getByLabel('办理结果').click();
+    // choosing the outcome drafts its letter: wait for that answer, not for a fixed time
+    const drafted = s.page.waitForResponse((r) => /\/letter\?outcome=partially_granted/.test(r.url()), { timeout: 60_000 });
     await s.page.getByTitle(/部分公开/).click();
+    assert.equal((await drafted).status(), 200, `letter draft: ${s.refused.join('\n')}`);
     const body = s.page.getByLabel('告知书正文');
     await body.waitFor();
     await s.page.waitForFunction(() => (document.querySelector('textarea[aria-label="告知书正文"]') as HTMLTextAreaElement | null)?.value.includes('［请') ?? false);
@@ -140,10 +146,11 @@ describe('the staff console', () => {
     await s.page.getByLabel('提供信息的方式、途径和时间').fill('以电子邮件发送可以公开的部分，答复之日起3个工作日内发出');
     await s.page.getByLabel('具体理由').fill('其中第三部分涉及个人隐私，依照《条例》第十五条不予公开');
     await s.page.getByRole('button', { name: '作出答复并发出' }).click();
-    await s.page.getByRole('button', { name: /答\s*复/ }).last().click();
-    await s.page.getByText('已答复').first().waitFor({ timeout: 15_000 }).catch((err: unknown) => {
-      throw new Error(`answer refused: ${s.refused.join('\n')}`, { cause: err });
-    });
+    // the confirmation first (else `.last()` could still be the button that opens it)
+    const confirm = s.page.getByRole('dialog').filter({ hasText: '作出答复并发出告知书？' });
+    await confirm.waitFor();
+    await awaitApi(s, 'POST', /\/applications\/[^/]+\/answer$/, () => confirm.getByRole('button', { name: /答\s*复/ }).click(), { method: 'GET', path: /^\/api\/v1\/applications\/[^/]+\/actions$/ });
+    await s.page.getByText('已答复').first().waitFor();
     await s.page.getByText('下载 PDF').waitFor();
     const page = await s.page.innerText('body');
     assert.match(page, /部分公开/);
@@ -152,14 +159,14 @@ describe('the staff console', () => {
     await s.page.context().close();
   });
 
-  it('lets the head build the annual report, enter table 2, see R1–R4 and publish it', async () => {
+  it('lets the head build the annual report, enter table 2, edit the narrative from its draft, see R1–R4 and publish it', async () => {
     // An online submission nobody confirmed: not in table 3, so the workspace lists it (decisions.md #15).
     const submitted = await fetch(`${h.server.origin}/api/v1/public/agencies/gjxfj/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(personInput()) });
     const text = await submitted.text();
     assert.equal(submitted.status, 201, text);
     const { receiptCode } = JSON.parse(text) as { receiptCode: string };
     const s = await loginAs('head');
-    await s.page.getByRole('menuitem', { name: '年度报告' }).click();
+    await awaitApi(s, 'GET', /\/reports\/\d+\/workspace$/, () => s.page.getByRole('menuitem', { name: '年度报告' }).click());
     await s.page.getByText('R1').first().waitFor();
     await s.page.getByText('未发布').waitFor();
     await s.page.getByText('1件网上提交的申请尚未确认收到，未计入表三').waitFor();
@@ -168,16 +175,43 @@ describe('the staff console', () => {
     await checkScreen(s, '11-report');
     await s.page.getByRole('tab', { name: /表二/ }).click();
     await s.page.getByLabel('规章：本年制发件数').fill('3');
-    await s.page.getByRole('button', { name: '保存表二' }).click();
-    await s.page.getByText('表二数字已保存').waitFor();
+    await awaitApi(s, 'PUT', /\/proactive$/, () => s.page.getByRole('button', { name: '保存表二' }).click(), { method: 'GET', path: /\/workspace$/ });
     await checkScreen(s, '12-report-table2');
+
+    // the narrative: each section starts from the draft written from the figures; the office edits and saves it
+    const draft = await awaitApi(s, 'GET', /\/reports\/\d+\/draft$/, () => s.page.getByRole('tab', { name: '正文编辑' }).click()) as { sections: { id: string; text: string }[] };
+    const overview = s.page.getByLabel('一、总体情况', { exact: true });
+    const drafted = draft.sections.find((x) => x.id === 'overview')!.text;
+    assert.match(drafted, /全年共收到政府信息公开申请\d+件/);
+    assert.equal(await overview.inputValue(), drafted, 'section 一 starts from the draft');
+    assert.equal(await s.page.getByLabel('六、其他需要报告的事项', { exact: true }).inputValue(), '本年度未收取信息处理费。', 'a blank the records can fill is filled');
+    await s.page.getByRole('cell', { name: /本年新收/ }).last().waitFor();
+    await checkScreen(s, '16-report-narrative');
+    await overview.fill(`${drafted}全年未发生因答复超期被投诉的情况。`);
+    await s.page.getByLabel('五、存在的主要问题及改进情况', { exact: true }).fill('一是部分答复书说理不够充分；二是网上申请渠道宣传不足。下一步将加强答复书审核，扩大渠道宣传。');
+    await awaitApi(s, 'PUT', /\/narrative$/, () => s.page.getByRole('button', { name: '保存正文' }).click(), { method: 'GET', path: /\/workspace$/ });
+    await s.page.getByText('已保存').first().waitFor();
+
     await s.page.getByRole('tab', { name: '报告预览' }).click();
     await s.page.getByRole('button', { name: '生成预览' }).click();
-    await s.page.frameLocator('iframe[title="年度报告预览"]').getByText('主动公开政府信息情况').first().waitFor();
+    const frame = s.page.frameLocator('iframe[title="年度报告预览"]');
+    await frame.getByText('主动公开政府信息情况').first().waitFor();
+    await frame.getByText(/全年未发生因答复超期被投诉的情况/).waitFor();
     await checkScreen(s, '13-report-preview');
     await s.page.getByRole('button', { name: '发布（锁定）' }).click();
-    await s.page.getByRole('button', { name: /发\s*布/ }).last().click();
+    const popconfirm = s.page.locator('.ant-popconfirm').filter({ hasText: '发布后，所统计的案件不能再修改' });
+    await popconfirm.waitFor();
+    await awaitApi(s, 'POST', /\/lock$/, () => popconfirm.getByRole('button', { name: /发\s*布/ }).click(), { method: 'GET', path: /\/workspace$/ });
     await s.page.getByText('已发布（锁定）', { exact: true }).waitFor();
+    // the published report carries the edited narrative
+    const year = Number(TODAY.slice(0, 4));
+    const published = await apiFromPage<{ narrative?: Record<string, string>; provenance: { locked: boolean } }>(s.page, 'GET', `/agencies/gjxfj/reports/${year}`);
+    assert.equal(published.body.provenance.locked, true);
+    assert.match(published.body.narrative?.['overview'] ?? '', /全年未发生因答复超期被投诉的情况。$/);
+    assert.match(published.body.narrative?.['problems'] ?? '', /^一是部分答复书说理不够充分/);
+    await s.page.getByRole('tab', { name: '正文编辑' }).click();
+    await s.page.getByText('本年度报告已发布（锁定），正文不能再修改').waitFor();
+    assert.equal(await s.page.getByRole('button', { name: '保存正文' }).count(), 0, 'no saving once published');
     await s.page.context().close();
   });
 
@@ -195,13 +229,20 @@ describe('the staff console', () => {
     await s.page.context().close();
   });
 
-  it('shows the supervisor the roll-up of the region', async () => {
+  it('shows the supervisor the roll-up of the region and the agencies late with their report (Art. 49)', async () => {
     const s = await loginAs('supervisor');
     await s.page.getByRole('menuitem', { name: '辖区汇总' }).click();
     await s.page.getByLabel('年度').click();
-    await s.page.getByTitle('2020年').click();
+    const timeliness = await awaitApi(s, 'GET', /\/agencies\/report-timeliness$/, () => s.page.getByTitle('2020年').click()) as { items: { agencyName: string; status: string; publishedOn: string | null }[] };
     await s.page.getByText(/2020年 依申请公开情况/).waitFor();
     await s.page.getByRole('cell', { name: /本年新收/ }).first().waitFor();
+    const STATUS_TEXT: Record<string, string> = { missing: '逾期未发布', late: '逾期发布', on_time: '按期发布', not_due: '未到期限', unset: '未设置机关类型' };
+    assert.ok(timeliness.items.length >= 2, 'every agency of the region');
+    for (const t of timeliness.items) {
+      const row = s.page.getByRole('row').filter({ has: s.page.getByRole('cell', { name: t.agencyName, exact: true }) });
+      await row.getByText(STATUS_TEXT[t.status]!).waitFor();
+    }
+    await s.page.getByText(/2020年度报告发布情况（《条例》第四十九条）/).waitFor();
     await checkScreen(s, '14-rollup');
     await s.page.context().close();
   });

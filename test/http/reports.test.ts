@@ -168,7 +168,8 @@ describe('the report built from cases (API)', () => {
     const res = await clerk.get('/api/v1/agencies/gjxfj/reports/2020/draft');
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const draft = res.json<{ sections: { id: string; text: string; figures: { text: string; value: number; cells: string[] }[] }[]; warnings: string[] }>();
-    assert.deepEqual(draft.sections.map((s) => s.id), ['overview', 'proactive', 'applications', 'appeals']);
+    assert.deepEqual(draft.sections.map((s) => s.id), ['overview', 'proactive', 'applications', 'appeals', 'other']);
+    assert.equal(draft.sections[4]!.text, '本年度未收取信息处理费。', 'section 六 from the fee records (none in the seed)');
     const overview = draft.sections[0]!;
     const received = seedReport().applications.received!.total;
     assert.match(overview.text, new RegExp(`全年共收到政府信息公开申请${received}件`));
@@ -182,6 +183,30 @@ describe('the report built from cases (API)', () => {
     const r = res.json<ReportData>();
     assert.deepEqual(r.applications, seedReport().applications);
     assert.equal((await clerk.get('/api/v1/regions/region/reports/2020')).status, 403);
+  });
+
+  it('saves the narrative the office edited; bad input names the section and rule and writes nothing', async () => {
+    const bad = [
+      [{ overview: 3 }, 'narrative.overview', 'type'],
+      [{ summary: '总体' }, 'narrative.summary', 'unknown_section'],
+      [{ overview: 'x'.repeat(20_001) }, 'narrative.overview', 'max_length'],
+      [{ problems: '问题\u0007' }, 'problems', 'control_character'], // the HTTP hook's check, before the route
+    ] as const;
+    for (const [body, path, rule] of bad) {
+      const res = await clerk.put('/api/v1/agencies/gjxfj/reports/2020/narrative', body);
+      assert.equal(res.status, 400, JSON.stringify(res.body));
+      assert.deepEqual(res.json<Problem>().errors.map((e) => [e.path, e.rule]), [[path, rule]]);
+    }
+    assert.equal((await report(2020)).narrative, undefined, 'nothing written by a refused save');
+    const narrative = { overview: '2020年，本局……全年共收到申请若干件。', problems: '一是……\n二是……', other: '本年度未收取信息处理费。', appeals: '  ' };
+    const res = await clerk.put('/api/v1/agencies/gjxfj/reports/2020/narrative', narrative);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const saved = { overview: narrative.overview, problems: narrative.problems, other: narrative.other };
+    assert.deepEqual(res.json<{ narrative: unknown }>().narrative, saved, 'blank sections are dropped');
+    assert.deepEqual((await report(2020)).narrative, saved);
+    assert.equal((await supervisor.put('/api/v1/agencies/gjxfj/reports/2020/narrative', narrative)).status, 403);
+    const audited = await t.db.db.select().from(events).where(eq(events.kind, 'report.narrative_saved'));
+    assert.equal(audited.length, 1);
   });
 
   let openCase = '';
@@ -206,6 +231,8 @@ describe('the report built from cases (API)', () => {
     assert.equal((await report(2020)).applications['carried_forward']?.total, 12);
     // table 2 of a locked year is refused too
     assert.equal((await clerk.put('/api/v1/agencies/gjxfj/reports/2020/proactive', DEMO_PROACTIVE_2020 as unknown as Record<string, unknown>)).status, 409);
+    assert.equal((await clerk.put('/api/v1/agencies/gjxfj/reports/2020/narrative', { overview: '改' })).status, 409, 'the narrative is locked with the figures');
+    assert.match((await report(2020)).narrative?.overview ?? '', /全年共收到申请若干件/, 'the published report carries the saved narrative');
   });
 
   it('reopens 2020 with a reason (audited); then the change goes through', async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { collectBrowserErrors, launchBrowser, seriousAxeViolations } from './browser.ts';
 import type { TestBrowser } from './browser.ts';
 import { startConsoleServer } from './consoleServer.ts';
@@ -56,6 +56,23 @@ export async function apiFromPage<T>(page: Page, method: 'GET' | 'POST' | 'PUT',
     },
     [method, apiPath, body] as const,
   ) as Promise<{ status: number; body: T }>;
+}
+
+/**
+ * Does `action` (a click that sends a request) and waits for the API's answer to that request, rather than
+ * for a toast that may come and go while the machine is loaded; a refusal fails with the problem's text.
+ * `then` (optional): the request the screen sends next to refresh itself, awaited too.
+ */
+export async function awaitApi(u: ConsoleUser, method: string, pathPattern: RegExp, action: () => Promise<void>, then?: { method: string; path: RegExp }): Promise<unknown> {
+  const matches = (m: string, p: RegExp) => (r: Response) => r.request().method() === m && p.test(new URL(r.url()).pathname);
+  const answer = u.page.waitForResponse(matches(method, pathPattern), { timeout: 60_000 });
+  const refresh = then === undefined ? undefined : u.page.waitForResponse(matches(then.method, then.path), { timeout: 60_000 });
+  await action();
+  const res = await answer;
+  const text = await res.text();
+  assert.ok(res.ok(), `${method} ${res.url()}: ${res.status()} ${text}`);
+  if (refresh !== undefined) await refresh;
+  return text === '' ? null : (JSON.parse(text) as unknown);
 }
 
 /** Drops the browser's log line of an expected refusal (e.g. a 400 the screen then explains). */

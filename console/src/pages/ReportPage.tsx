@@ -4,13 +4,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, fetchText } from '../api.ts';
 import { hasRole, labelOf, useSession } from '../session.tsx';
 import type { Agency } from '../types.ts';
+import { NarrativeEditor } from './NarrativeEditor.tsx';
 
 type Cells = Record<string, Record<string, number | null>>;
 
 interface Workspace {
   locked: boolean;
-  report: { agency: string; year: number; template: string; proactive: Cells; applications: Cells };
-  previous: { applications: Cells } | null;
+  report: { agency: string; year: number; template: string; proactive: Cells; applications: Cells; appeals: Cells; narrative?: Record<string, string> };
+  previous: { applications: Cells; appeals: Cells } | null;
   checks: { ok: boolean; rules: { rule: string; text: string; passed: number; violated: number; unchecked: number }[] };
   table2: { item: string; columns: { id: string; label: string; value: string }[]; rows: { id: string; label: string }[] }[];
   /** online submissions never confirmed: not in table 3 */
@@ -18,6 +19,7 @@ interface Workspace {
 }
 
 /** The rows of table 3 compared with last year (labels from law/ through /labels). */
+const NO_TEXT: Record<string, string> = {};
 const KEY_ROWS = ['received', 'carried_over', 'granted', 'partially_granted', 'processed_total', 'carried_forward'];
 
 export function ReportPage() {
@@ -173,7 +175,10 @@ export function ReportPage() {
                 {
                   key: 'narrative',
                   label: '正文编辑',
-                  children: <Alert type="info" showIcon title="正文（一、总体情况等六部分）的起草与编辑：将在报告正文草稿功能上线后提供。" />,
+                  children: agency === undefined ? null : (
+                    <NarrativeEditor agency={agency} year={year} locked={ws.locked} canEdit={hasRole(me, 'clerk', 'head')} saved={ws.report.narrative ?? NO_TEXT}
+                      applications={ws.report.applications} appeals={ws.report.appeals} previous={ws.previous} onSaved={() => void load()} />
+                  ),
                 },
               ]}
             />

@@ -3,7 +3,8 @@
  * law/, so the console never retypes them), the steps allowed on a case now, and the audited showing of
  * an applicant's personal data in full. Routes only parse, authorise and call queries/commands.
  */
-import { ART20_ITEMS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../law/catalogue.ts';
+import { ART20_ITEMS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, VALIDITY, VALIDITY_LABELS } from '../../law/catalogue.ts';
+import { REPORT_SECTIONS, sectionHeading } from '../../law/sections.ts';
 import { ORGAN_KIND_IDS, ORGAN_KINDS } from '../../law/organs.ts';
 import { FACT_LABELS, requiredFacts } from '../../requests/answerFacts.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -64,6 +65,9 @@ export function labels() {
     /** The catalogue: 《条例》第二十条's items and the document kinds. */
     art20Items: ART20_ITEMS.map((i) => ({ id: i.id, label: `${i.numeral}${i.column}` })),
     documentKinds: DOCUMENT_KINDS.map((id) => ({ id, label: DOCUMENT_KIND_LABELS[id] })),
+    validity: VALIDITY.map((id) => ({ id, label: VALIDITY_LABELS[id] })),
+    /** The report's sections 一–六 (narrative keys) with their headings. */
+    reportSections: REPORT_SECTIONS.map((s) => ({ id: s.id, label: sectionHeading(s) })),
     /** The answer's fact fields (requests/answerFacts.ts): each outcome's required fields, and those after a choice (grantBasis, notHeldBasis). */
     answerFacts: {
       labels: Object.entries(FACT_LABELS).map(([id, label]) => ({ id, label })),

@@ -17,9 +17,10 @@ import { parseRegister, registerFormatOf } from '../../register/read.ts';
 import { exportRegister } from '../../register/exportRegister.ts';
 import { REGISTER_MEDIA_TYPES, registerFile } from '../../register/write.ts';
 import { buildAgencyReport, cellRecords, lockReport, reopenReport, rollUpRegion, setProactiveFigures } from '../../report/build/db.ts';
+import { reportDraft } from '../../report/build/reportDraft.ts';
+import { setReportNarrative } from '../../report/build/setNarrative.ts';
 import { compareReports } from '../../report/compare.ts';
 import { formatInfo, REPORT_FORMATS, type ReportFormat } from '../../report/render/formats.ts';
-import { draftNarrative } from '../../report/draft/draftNarrative.ts';
 import type { ReportData } from '../../report/reportData.ts';
 import { renderWarnings, unconfirmedWarning } from '../../report/render/warnings.ts';
 import { authorize } from '../auth.ts';
@@ -39,6 +40,9 @@ const CellParams = Type.Object({ code: Code, year: Year, cell: Type.String({ min
 const FormatQuery = Type.Object({ format: Type.Optional(Type.Union(REPORT_FORMATS.map((f) => Type.Literal(f)), { description: '下载格式；不填则返回 ReportData JSON' })) });
 const ProactiveBody = Type.Record(Type.String({ maxLength: 40 }), Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.Number({ minimum: 0 }), Type.Null()])), {
   description: '表二录入数字（ReportData.proactive）',
+});
+const NarrativeBody = Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), {
+  description: '各部分正文：preamble、overview（一）、proactive（二）、applications（三）、appeals（四）、problems（五）、other（六）',
 });
 const ReopenBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500, description: '重新开放的理由（记入审计日志）' }) });
 const AppealBody = Type.Object({
@@ -79,10 +83,14 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (api,
     return sendReport(reply, report, req.query.format, `${req.params.code}-${req.params.year}`, unconfirmedWarning(built.unconfirmed));
   });
 
-  r.get('/agencies/:code/reports/:year/draft', { schema: { tags: ['reports'], summary: '起草报告正文一至四部分（每个数字注明所取单元格）', params: ReportParams } }, async (req) => {
+  r.get('/agencies/:code/reports/:year/draft', { schema: { tags: ['reports'], summary: '起草报告正文一至四部分及六（每个数字注明所取单元格；六写收取信息处理费的情况）', params: ReportParams } }, async (req) => {
     const s = authorize(req, PERMISSIONS.readReports, '查看年度报告');
-    const built = await buildAgencyReport(db, s, req.params.code, req.params.year);
-    return draftNarrative(built.report, built.previous);
+    return reportDraft(db, s, req.params.code, req.params.year);
+  });
+
+  r.put('/agencies/:code/reports/:year/narrative', { schema: { tags: ['reports'], summary: '保存年度报告正文（各部分文字；发布时随报告一并发布）', params: ReportParams, body: NarrativeBody } }, async (req) => {
+    const s = authorize(req, PERMISSIONS.enterReportFigures, '编辑年度报告正文');
+    return { narrative: await setReportNarrative(db, s, req.params.code, req.params.year, req.body) };
   });
 
   r.get('/agencies/:code/reports/:year/cells/:cell', { schema: { tags: ['reports'], summary: '单元格所统计的案件（个人信息已遮蔽）', params: CellParams } }, async (req) => {

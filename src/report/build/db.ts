@@ -126,7 +126,7 @@ export async function loadAppealsForReport(db: Conn, agencyId: string, year: num
   });
 }
 
-async function yearRow(db: Conn, agencyId: string, year: number) {
+export async function yearRow(db: Conn, agencyId: string, year: number) {
   const rows = await db.select().from(reportYears).where(and(eq(reportYears.agencyId, agencyId), eq(reportYears.year, year)));
   return rows[0];
 }
@@ -150,7 +150,7 @@ export async function setProactiveFigures(db: Db, actor: Actor, agencyCode: stri
   return checked;
 }
 
-async function scopedAgency(db: Conn, actor: Actor, code: string): Promise<AgencyRow> {
+export async function scopedAgency(db: Conn, actor: Actor, code: string): Promise<AgencyRow> {
   const agency = await getAgencyByCode(db as Db, code, 'agency');
   if (!inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
   return agency;
@@ -194,7 +194,7 @@ export async function buildAgencyReport(db: Db, actor: Actor, agencyCode: string
   const [cases, appeals, row] = [await loadCasesForReport(db, agency.id, year), await loadAppealsForReport(db, agency.id, year), await yearRow(db, agency.id, year)];
   const catalogueDocs = await loadCatalogueForTable2(db, agency.id);
   const catalogue = catalogueDocs === null ? null : table2FromCatalogue(catalogueDocs, year, templateOrThrow(year));
-  const built = buildReport({ agency: agency.name, year, cases, appeals, proactive: row?.proactive ?? null, catalogue });
+  const built = buildReport({ agency: agency.name, year, cases, appeals, proactive: row?.proactive ?? null, catalogue, ...(row?.narrative ? { narrative: row.narrative } : {}) });
   const locked = row?.lockedAt != null && row.snapshot != null;
   const report = locked ? parseReportData(row.snapshot) : built;
   let previous: ReportData | null = null;

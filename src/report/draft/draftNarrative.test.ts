@@ -77,4 +77,17 @@ describe('narrative drafts', () => {
     assert.equal(filled.narrative?.overview, '本机关自行撰写的总体情况。');
     assert.ok(filled.narrative?.applications?.includes('办结'));
   });
+
+  for (const [fees, text] of [
+    [{ count: 0, totalFen: 0 }, '本年度未收取信息处理费。'],
+    [{ count: 2, totalFen: 30000 }, '本年度依照《政府信息公开信息处理费管理办法》收取信息处理费2件，共计300元。'],
+    [{ count: 1, totalFen: 1050 }, '本年度依照《政府信息公开信息处理费管理办法》收取信息处理费1件，共计10.50元。'],
+  ] as const) {
+    it(`writes 六、其他需要报告的事项 from the fees collected (${fees.count}, ${fees.totalFen} fen)`, () => {
+      const draft = draftNarrative(load('seed-2020.expected.json'), null, { feesCollected: fees });
+      const other = draft.sections.find((s) => s.id === 'other');
+      assert.equal(other?.heading, '六、其他需要报告的事项');
+      assert.equal(other?.text, text);
+    });
+  }
 });

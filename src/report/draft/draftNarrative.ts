@@ -36,7 +36,7 @@ export interface DraftFigure {
 }
 
 export interface DraftSection {
-  id: Extract<NarrativeKey, 'overview' | 'proactive' | 'applications' | 'appeals'>;
+  id: Extract<NarrativeKey, 'overview' | 'proactive' | 'applications' | 'appeals' | 'other'>;
   heading: string;
   text: string;
   figures: DraftFigure[];
@@ -50,6 +50,12 @@ export interface NarrativeDraft {
 }
 
 const DRAFTED = ['overview', 'proactive', 'applications', 'appeals'] as const;
+
+/** Facts from the agency's records that are not cells of the report, for the sections that state them. */
+export interface DraftFacts {
+  /** 信息处理费 received in the year (国办函〔2020〕109号): section 六 states it */
+  feesCollected?: { count: number; totalFen: number };
+}
 
 /** Collects a section's text and the figures it prints. */
 class Writer {
@@ -115,7 +121,7 @@ class Writer {
 const formatCount = (v: number): string => String(v);
 const cellOf = (row: string, column = 'total') => `applications.${row}.${column}`;
 
-export function draftNarrative(report: ReportData, previous: ReportData | null = null): NarrativeDraft {
+export function draftNarrative(report: ReportData, previous: ReportData | null = null, facts: DraftFacts = {}): NarrativeDraft {
   const warnings: string[] = [];
   const sections = DRAFTED.map((id): DraftSection => {
     const w = new Writer(report, previous);
@@ -124,6 +130,9 @@ export function draftNarrative(report: ReportData, previous: ReportData | null =
     if (text.trim() === '') warnings.push(`${heading}：没有可据以起草的数字，本部分为空`);
     return { id, heading, text, figures: w.figures };
   });
+  if (facts.feesCollected !== undefined) {
+    sections.push({ id: 'other', heading: sectionHeading(REPORT_SECTIONS.find((s) => s.id === 'other')!), text: feesText(facts.feesCollected), figures: [] });
+  }
   if (previous === null) warnings.push('没有上一年度的报告，未写与上年的比较');
   return { agency: report.agency, year: report.year, sections, warnings };
 }
@@ -135,7 +144,7 @@ export function withDraft(report: ReportData, draft: NarrativeDraft): ReportData
   return { ...report, narrative };
 }
 
-function write(id: DraftSection['id'], report: ReportData, w: Writer, warnings: string[]): string {
+function write(id: (typeof DRAFTED)[number], report: ReportData, w: Writer, warnings: string[]): string {
   switch (id) {
     case 'overview':
       return overview(report, w, warnings);
@@ -197,6 +206,13 @@ function proactive(report: ReportData, w: Writer): string {
   }
   if (pieces.length === 0) return '';
   return `本年度依照《条例》第二十条主动公开政府信息：${pieces.join('；')}。具体情况见下表。`;
+}
+
+/** 六、其他需要报告的事项: the fees (a fact of the records, not a cell, hence no figure paths). */
+function feesText(fees: { count: number; totalFen: number }): string {
+  if (fees.count === 0) return '本年度未收取信息处理费。';
+  const yuan = (fees.totalFen / 100).toFixed(2).replace(/\.00$/, '');
+  return `本年度依照《政府信息公开信息处理费管理办法》收取信息处理费${fees.count}件，共计${yuan}元。`;
 }
 
 const GROUP_ORDER: readonly Table3GroupId[] = ['withheld', 'unavailable', 'not_processed', 'other'];

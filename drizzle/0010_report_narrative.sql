@@ -1,0 +1,1 @@
+ALTER TABLE "report_years" ADD COLUMN "narrative" jsonb;
