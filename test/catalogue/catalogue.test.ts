@@ -160,6 +160,44 @@ describe('catalogue', () => {
     assert.equal((await anon.get(`/agencies/gjxfj/documents/${waiting.id}`)).status, 404);
   });
 
+  it('Art. 26 for a changed document: the 20 working days count from the change, not from the 成文日期', async () => {
+    const onTime = (title: string) => pub.post('/api/v1/agencies/gjxfj/catalogue/documents', doc({ title, docNumber: undefined, kind: 'other', writtenOn: '2026-06-01', publish: true, publishedOn: '2026-06-03' })).then((r) => r.json<Doc>());
+    const correctedLate = await onTime('七月变更、十一月才更正的文件');
+    const correctedInTime = await onTime('十一月变更并及时更正的文件');
+    const correctedToday = await onTime('当天变更并更正的文件');
+    const revisedLate = await onTime('七月已修订、十一月才标注的文件');
+    const correct = (d: Doc, changedOn?: string) => pub.post(`/api/v1/catalogue/documents/${d.id}/correct`, { version: d.version, reason: '信息变更', changes: { summary: '已按变更后的内容更正' }, ...(changedOn === undefined ? {} : { changedOn }) });
+    // bad change dates: field and rule named, nothing written
+    for (const [changedOn, rule] of [['2026-11-25', 'not_future'], ['2026-05-31', 'not_before_written']] as const) {
+      const refused = await correct(correctedLate, changedOn);
+      assert.equal(refused.status, 400);
+      assert.deepEqual(refused.json<{ errors: { path: string; rule: string }[] }>().errors.map((e) => [e.path, e.rule]), [['changedOn', rule]]);
+    }
+    const badFormat = await correct(correctedLate, '2026-7-1');
+    assert.equal(badFormat.status, 400);
+    assert.equal((await pub.get(`/api/v1/catalogue/documents/${correctedLate.id}`)).json<Doc>().version, correctedLate.version);
+
+    assert.equal((await correct(correctedLate, '2026-07-01')).status, 200);
+    assert.equal((await correct(correctedInTime, '2026-11-10')).status, 200);
+    assert.equal((await correct(correctedToday)).status, 200);
+    const revised = await pub.post(`/api/v1/catalogue/documents/${revisedLate.id}/repeal`, { version: revisedLate.version, validity: 'revised', changedOn: '2026-07-01' });
+    assert.equal(revised.status, 200, JSON.stringify(revised.body));
+
+    const late = (await pub.get('/api/v1/agencies/gjxfj/catalogue/late?year=2026')).json<{
+      publishedLate: { id: string }[];
+      changedLate: { id: string; change: string; changedOn: string; recordedOn: string; art26DueOn: string; status: string }[];
+    }>();
+    const changed = new Map(late.changedLate.map((e) => [e.id, e]));
+    // July 1 + 20 working days = July 29; published on 2026-11-24
+    assert.deepEqual(changed.get(correctedLate.id), { ...changed.get(correctedLate.id), change: 'corrected', changedOn: '2026-07-01', recordedOn: '2026-11-24', art26DueOn: '2026-07-29', status: 'changed-late' });
+    assert.deepEqual(changed.get(revisedLate.id), { ...changed.get(revisedLate.id), change: 'validity-changed', changedOn: '2026-07-01', art26DueOn: '2026-07-29' });
+    // counted from the 成文日期 (2026-06-01) these two would be late; from the change they are not
+    assert.ok(!changed.has(correctedInTime.id));
+    assert.ok(!changed.has(correctedToday.id));
+    // the first publications were on time
+    for (const d of [correctedLate, correctedInTime, correctedToday, revisedLate]) assert.ok(!late.publishedLate.some((e) => e.id === d.id), d.title);
+  });
+
   it('refuses bad metadata field by field and writes nothing', async () => {
     const res = await pub.post('/api/v1/agencies/gjxfj/catalogue/documents', { title: '', writtenOn: '2026-13-01', item: '16', topic: 'x', kind: 'normative', indexNumber: 'a b' });
     assert.equal(res.status, 400);
