@@ -94,6 +94,44 @@ describe('catalogue', () => {
     }
   });
 
+  it('answers generated queries of every script, punctuation, operator and control character with results or an empty list', async () => {
+    const pools = [
+      '信访工作政府信息公开条例国务院办公厅', 'abcXYZ019', 'ＡＢＣ０１２　，。！？【】《》“”', 'αβγ абв עברית العربية हिन्दी 한국어 ひらがな',
+      '&|!:*()<>\'"\\;-%_[]{}~^$#@`=+/', '\u0000\u0001\u0007\u000b\u001b\u007f\u0085\u009f\r\t\n', '\u200b\u200e\u202e\u0301\u00a0\u3000\ufeff', '😀👍🏽🇨🇳𠀀𪚥',
+    ].map((p) => Array.from(p));
+    let seed = 20261124;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const generated = Array.from({ length: 40 }, (_, i) => {
+      const length = [1, 2, 3, 5, 10, 40, 300][i % 7]!;
+      return Array.from({ length }, () => {
+        const pool = pools[Math.floor(rand() * pools.length)]!;
+        return pool[Math.floor(rand() * pool.length)]!;
+      }).join('');
+    });
+    // invalid UTF-8 and stray percent signs, as a browser or a bot may send them
+    const rawEncoded = ['%ED%A0%80', '%E4%BF', '%', '%zz', '%25%00', '%E4%BF%A1%E8%AE%BF%00%ff'];
+    const urls = [...generated.map(encodeURIComponent), ...rawEncoded];
+    for (const q of urls) {
+      for (const base of ['/search', '/agencies/gjxfj/search']) {
+        const res = await anon.get(`${base}?q=${q}`);
+        assert.equal(res.status, 200, `${base} ${q.slice(0, 60)}`);
+        assert.match(String(res.headers['content-type']), /^text\/html/);
+        const text = res.raw.toString();
+        assert.match(text, /共找到 \d+ 条|请输入要搜索的词语/, q.slice(0, 60));
+        // eslint-disable-next-line no-control-regex -- no control character reaches the page
+        assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), q.slice(0, 60));
+      }
+      const api = await anon.get(`/api/v1/catalogue/search?q=${q}`);
+      assert.equal(api.status, 200, `api ${q.slice(0, 60)}`);
+      assert.ok(Array.isArray(api.json<{ items: unknown[] }>().items));
+    }
+    // noise around a word still finds it
+    for (const q of ['信访\u0000', '！！信访？？', '信访 & | ! :*', '  信访\u3000']) {
+      const api = await anon.get(`/api/v1/catalogue/search?q=${encodeURIComponent(q)}`);
+      assert.ok(api.json<{ total: number }>().total >= 1, JSON.stringify(q));
+    }
+  });
+
   it('corrects, repeals and withdraws with audit events; a stale version is refused; the portal follows', async () => {
     const d = (await pub.post('/api/v1/agencies/gjxfj/catalogue/documents', doc({ title: '信访事项复查办法', docNumber: '国信发〔2026〕4号', publish: true }))).json<Doc>();
     const corrected = await pub.post(`/api/v1/catalogue/documents/${d.id}/correct`, { version: d.version, reason: '标题有误', changes: { title: '信访事项复查复核办法' } });

@@ -71,7 +71,7 @@ const ListQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
 });
-const SearchQuery = Type.Object({ ...ListQuery.properties, q: Type.String({ maxLength: 1000, description: '检索词（任意长度、文字和标点）' }) });
+const SearchQuery = Type.Object({ ...ListQuery.properties, q: Type.String({ description: '检索词（任意长度、文字和标点；控制字符视为空格；只用前200个字符）' }) });
 
 export const catalogueApiRoutes: FastifyPluginAsync<CatalogueApiOptions> = async (api, opts) => {
   const r = api.withTypeProvider<TypeBoxTypeProvider>();
@@ -82,7 +82,7 @@ export const catalogueApiRoutes: FastifyPluginAsync<CatalogueApiOptions> = async
   };
   const tags = ['catalogue'];
 
-  r.get('/catalogue/search', { schema: { tags, summary: '检索主动公开的政府信息（无需登录）', querystring: SearchQuery } }, async (req) => {
+  r.get('/catalogue/search', { schema: { tags, summary: '检索主动公开的政府信息（无需登录）', querystring: SearchQuery }, config: { searchText: true } }, async (req) => {
     const agency = req.query.agency !== undefined ? await getAgencyByCode(db, req.query.agency, 'agency') : undefined;
     const { q, agency: _a, status: _s, ...f } = req.query;
     return searchDocuments(db, q, { ...f, agencyId: agency?.id });
