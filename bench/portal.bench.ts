@@ -7,7 +7,9 @@
  *     the issue's figure: BENCH_SEARCH_DOCS=100000 npm run bench -- portal): p95 of two- and four-character
  *     queries through the real search (jieba lexemes, GIN index) against an ILIKE scan of the same rows,
  *     on PGlite and on PostgreSQL (DATABASE_URL, else 127.0.0.1:5432/test when reachable).
- * BENCH_PORTAL_SECONDS sets each load run's length (default 3), BENCH_PORTAL_ROUNDS the alternating rounds (3); BENCH_PORTAL_PAGES=0 skips (a).
+ * The server's CPU time per request (app vs bare) is quoted too: on a loaded machine the requests per second
+ * mostly measure the load generator and the neighbours, the CPU per request much less so.
+ * BENCH_PORTAL_SECONDS sets each load run's length (default 3), BENCH_PORTAL_ROUNDS the alternating rounds (3); BENCH_PORTAL_PAGES=0 skips (a), BENCH_SEARCH_DOCS=0 skips (b).
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -35,7 +37,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-type LoadResult = { rps: number; p50: number; p99: number; errors: number };
+type LoadResult = { rps: number; p50: number; p99: number; errors: number; cpuUsPerRequest: number };
 /** The round with the median requests per second (its own latencies with it). */
 function median(runs: LoadResult[]): LoadResult {
   return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
@@ -45,9 +47,15 @@ function median(runs: LoadResult[]): LoadResult {
  * `connections` keep-alive connections by autocannon (the same generator for both servers, in this process
  * while the servers share one child process: on a 2-core machine each side has a core when nothing else runs).
  */
-async function load(port: number, path: string, seconds: number, connections: number): Promise<LoadResult> {
+async function load(port: number, path: string, seconds: number, connections: number, cpuPort: number): Promise<LoadResult> {
+  const cpu = async () => {
+    const used = (await (await fetch(`http://127.0.0.1:${cpuPort}/__cpu`)).json()) as { user: number; system: number };
+    return used.user + used.system;
+  };
+  const before = await cpu();
   const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections, duration: seconds, pipelining: 1 });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  const spent = (await cpu()) - before;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, cpuUsPerRequest: spent / Math.max(1, result.requests.total) };
 }
 
 async function pages(): Promise<string[]> {
@@ -64,20 +72,21 @@ async function pages(): Promise<string[]> {
     });
     const lines = [`(a) pages at ${CONNECTIONS} keep-alive connections (autocannon), ${SECONDS} s each, app (page cache on) vs bare node:http with the same bytes; load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`];
     for (const [name, url] of Object.entries(info.urls)) {
-      await load(info.app, url, 0.5, CONNECTIONS); // warm: first render fills the cache
+      await load(info.app, url, 0.5, CONNECTIONS, info.bare); // warm: first render fills the cache
       // Alternating rounds, the median of each side: a burst from another process hits both alike.
       const bares: LoadResult[] = [];
       const apps: LoadResult[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        bares.push(await load(info.bare, url, SECONDS, CONNECTIONS));
-        apps.push(await load(info.app, url, SECONDS, CONNECTIONS));
+        bares.push(await load(info.bare, url, SECONDS, CONNECTIONS, info.bare));
+        apps.push(await load(info.app, url, SECONDS, CONNECTIONS, info.bare));
       }
       const bare = median(bares);
       const app = median(apps);
       const errors = [...bares, ...apps].reduce((n, r) => n + r.errors, 0);
       lines.push(
         `  ${name.padEnd(8)} ${String(info.sizes[url]).padStart(6)} B  app ${app.rps.toFixed(0).padStart(6)} req/s p50 ${app.p50.toFixed(1)} ms p99 ${app.p99.toFixed(1)} ms` +
-          ` | bare ${bare.rps.toFixed(0).padStart(6)} req/s p99 ${bare.p99.toFixed(1)} ms | ratio ${(app.rps / bare.rps).toFixed(2)}${errors > 0 ? ` errors ${errors}` : ''}`,
+          ` | bare ${bare.rps.toFixed(0).padStart(6)} req/s p99 ${bare.p99.toFixed(1)} ms | ratio ${(app.rps / bare.rps).toFixed(2)}` +
+          ` | server CPU per request app ${app.cpuUsPerRequest.toFixed(0)} µs, bare ${bare.cpuUsPerRequest.toFixed(0)} µs${errors > 0 ? ` | errors ${errors}` : ''}`,
       );
     }
     lines.push(`  (median of ${ROUNDS} alternating rounds per side; load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
@@ -166,6 +175,7 @@ async function search(database: Database, label: string): Promise<string[]> {
 
 export async function run(): Promise<string[]> {
   const lines = PAGES ? await pages() : [];
+  if (SEARCH_DOCS === 0) return lines;
   const lite = await openDatabase({ dataDir: 'memory' });
   try {
     lines.push(...(await search(lite, 'PGlite')));
