@@ -1,7 +1,8 @@
 /**
  * Child process of portal.bench.ts: the app on PGlite in memory with the demo seed (agency, catalogue,
  * published 2020 report) and the page cache on, plus a bare node:http server that sends the very same
- * bytes for the same URLs. Prints one JSON line: both ports and the URLs.
+ * bytes for the same URLs. Prints one JSON line: both ports and the URLs. The bare server also answers
+ * /__cpu with this process's CPU time (process.cpuUsage), for the CPU spent per request.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +30,10 @@ for (const url of Object.values(urls)) {
   bodies.set(url, { type: String(res.headers['content-type']), body: res.rawPayload });
 }
 const bare = http.createServer((req, res) => {
+  if (req.url === '/__cpu') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(process.cpuUsage()));
+    return;
+  }
   const page = bodies.get(req.url ?? '');
   if (page === undefined) {
     res.writeHead(404).end();

@@ -1,6 +1,8 @@
 /**
  * Corrects a document's metadata or text (更正): the fields given replace the old ones; the event keeps
- * the old values of what changed. The 索引号 never changes.
+ * the old values of what changed. The 索引号 never changes. Art. 26 counts the 20 working days for a
+ * changed document from the day the information changed (`changedOn`, default today): the event keeps
+ * that day, the day the correction was published, and whether that was late (decisions.md #19).
  */
 import { validateDocumentInput } from './documentInput.ts';
 import type { CatalogueContext } from './context.ts';
@@ -10,6 +12,8 @@ import { DocumentStateError } from './errors.ts';
 import { changeDocument } from './mutate.ts';
 import type { DocumentStepProps } from './mutate.ts';
 import { ValidationError } from '../shared/domainError.ts';
+import { isCivilDate } from '../calendar/civilDate.ts';
+import { publicationLateness } from './publication.ts';
 
 export const CORRECTABLE_FIELDS = ['title', 'publisher', 'docNumber', 'writtenOn', 'column', 'item', 'topic', 'kind', 'summary', 'body', 'keywords'] as const;
 
@@ -17,6 +21,8 @@ export interface CorrectDocumentProps extends DocumentStepProps {
   changes: Record<string, unknown>;
   /** Why (shown in the audit trail). */
   reason: string;
+  /** The day the information changed (变更之日), when earlier than the correction; default today. */
+  changedOn?: string | undefined;
 }
 
 export function correctDocument(ctx: CatalogueContext, props: CorrectDocumentProps): Promise<DocumentView> {
@@ -29,6 +35,10 @@ export function correctDocument(ctx: CatalogueContext, props: CorrectDocumentPro
       const issues = unknown.map((k) => ({ path: `changes.${k}`, rule: 'not_correctable', message: `不能更正的字段（可更正：${CORRECTABLE_FIELDS.join('、')}）` }));
       if (typeof props.reason !== 'string' || props.reason.trim() === '') issues.push({ path: 'reason', rule: 'required', message: '请说明更正原因' });
       if (Object.keys(props.changes).length === 0) issues.push({ path: 'changes', rule: 'required', message: '没有要更正的字段' });
+      const changedOn = props.changedOn ?? today;
+      if (!isCivilDate(changedOn)) issues.push({ path: 'changedOn', rule: 'date', message: '变更日期应为有效日期 YYYY-MM-DD' });
+      else if (changedOn > today) issues.push({ path: 'changedOn', rule: 'not_future', message: `变更日期不能晚于今天（${today}）` });
+      else if (changedOn < doc.writtenOn) issues.push({ path: 'changedOn', rule: 'not_before_written', message: `变更日期不能早于成文日期（${doc.writtenOn}）` });
       if (issues.length > 0) throw new ValidationError('更正', issues);
       const merged = { ...doc, docNumber: doc.docNumber ?? undefined, ...props.changes };
       const input = validateDocumentInput(merged, today, 'changes.');
@@ -50,7 +60,8 @@ export function correctDocument(ctx: CatalogueContext, props: CorrectDocumentPro
       };
       const before: Record<string, unknown> = {};
       for (const k of Object.keys(set) as (keyof typeof set)[]) if (set[k] !== doc[k]) before[k] = k === 'body' ? `${doc.body.slice(0, 200)}…` : doc[k];
-      return { set: { ...set, ...searchVectors({ ...set, indexNumber: doc.indexNumber }) }, payload: { reason: props.reason.trim(), before } };
+      const lateness = doc.status === 'published' ? { recordedOn: today, ...publicationLateness(changedOn, today, ctx.calendar) } : {};
+      return { set: { ...set, ...searchVectors({ ...set, indexNumber: doc.indexNumber }) }, payload: { reason: props.reason.trim(), before, changedOn, ...lateness } };
     },
   });
 }

@@ -1,8 +1,9 @@
 /**
- * Art. 26 (decisions.md #19): documents published later than 20 working days after their 成文日期, and
- * drafts still waiting past that day.
+ * Art. 26 (decisions.md #19): documents published later than 20 working days after their 成文日期,
+ * drafts still waiting past that day, and changes (更正, 失效/废止/已修订) of published documents
+ * published later than 20 working days after the day the information changed.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
 import { inScope, requireRole } from '../accounts/actor.ts';
 import { ForbiddenError } from '../accounts/errors.ts';
@@ -15,6 +16,8 @@ import { READ_ROLES } from './context.ts';
 import { art26DueOn } from './publication.ts';
 import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { catalogueDocuments } from './schema.ts';
+import { events } from '../db/schema.ts';
+import { isCivilDate } from '../calendar/civilDate.ts';
 
 export interface LateEntry {
   id: string;
@@ -28,7 +31,18 @@ export interface LateEntry {
   status: 'published-late' | 'waiting-late';
 }
 
-export async function lateList(db: Db, actor: Actor, agencyCode: string, options: { today?: CivilDate; calendar?: WorkCalendar; year?: number } = {}): Promise<{ publishedLate: LateEntry[]; waitingLate: LateEntry[] }> {
+/** A change published late: the 20 working days count from `changedOn`, not from the 成文日期. */
+export interface LateChange extends Omit<LateEntry, 'status'> {
+  change: 'corrected' | 'validity-changed';
+  changedOn: string;
+  /** the day the change was published on the portal */
+  recordedOn: string;
+  status: 'changed-late';
+}
+
+const CHANGE_EVENTS = { 'catalogue.corrected': 'corrected', 'catalogue.validity-changed': 'validity-changed' } as const;
+
+export async function lateList(db: Db, actor: Actor, agencyCode: string, options: { today?: CivilDate; calendar?: WorkCalendar; year?: number } = {}): Promise<{ publishedLate: LateEntry[]; waitingLate: LateEntry[]; changedLate: LateChange[] }> {
   requireRole(actor, READ_ROLES, '查看逾期公开清单');
   const agency = await getAgencyByCode(db, agencyCode, 'agency');
   if (!inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
@@ -47,6 +61,29 @@ export async function lateList(db: Db, actor: Actor, agencyCode: string, options
     if (r.status === 'published' && r.publishedOn !== null && r.publishedOn > due.dueOn) publishedLate.push({ ...base, status: 'published-late' });
     if (r.status === 'draft' && today > due.dueOn) waitingLate.push({ ...base, status: 'waiting-late' });
   }
-  const byDue = (a: LateEntry, b: LateEntry) => a.art26DueOn.localeCompare(b.art26DueOn) || a.indexNumber.localeCompare(b.indexNumber);
-  return { publishedLate: publishedLate.sort(byDue), waitingLate: waitingLate.sort(byDue) };
+  const changedLate: LateChange[] = [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const changes = await db
+    .select({ kind: events.kind, payload: events.payload, createdAt: events.createdAt })
+    .from(events)
+    .where(and(eq(events.agencyId, agency.id), inArray(events.kind, Object.keys(CHANGE_EVENTS))))
+    .orderBy(desc(events.createdAt));
+  for (const e of changes) {
+    const doc = byId.get(String(e.payload['documentId']));
+    const changedOn = e.payload['changedOn'];
+    // A draft's corrections are not publications (no recordedOn); older validity events have only createdAt.
+    if (doc === undefined || doc.status !== 'published' || !isCivilDate(changedOn)) continue;
+    const recorded = e.payload['recordedOn'];
+    if (e.kind === 'catalogue.corrected' && !isCivilDate(recorded)) continue;
+    const recordedOn = isCivilDate(recorded) ? recorded : todayInChina(new Date(e.createdAt));
+    if (options.year !== undefined && !recordedOn.startsWith(`${options.year}-`)) continue;
+    const due = art26DueOn(changedOn, calendar);
+    if (recordedOn <= due.dueOn) continue;
+    changedLate.push({
+      id: doc.id, indexNumber: doc.indexNumber, title: doc.title, writtenOn: doc.writtenOn, publishedOn: doc.publishedOn, art26DueOn: due.dueOn, provisional: due.provisional,
+      change: CHANGE_EVENTS[e.kind as keyof typeof CHANGE_EVENTS], changedOn, recordedOn, status: 'changed-late',
+    });
+  }
+  const byDue = (a: LateEntry | LateChange, b: LateEntry | LateChange) => a.art26DueOn.localeCompare(b.art26DueOn) || a.indexNumber.localeCompare(b.indexNumber);
+  return { publishedLate: publishedLate.sort(byDue), waitingLate: waitingLate.sort(byDue), changedLate: changedLate.sort(byDue) };
 }

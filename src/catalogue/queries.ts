@@ -1,4 +1,5 @@
 /** Lists, filters and search over the catalogue (the portal's columns and the staff API). */
+import { controlCharactersAsSpaces } from '../shared/text.ts';
 import { and, asc, count, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
@@ -90,7 +91,7 @@ export interface SearchResult extends Page<SearchHit> {
  */
 export async function searchDocuments(db: Db, q: string, f: DocumentFilter): Promise<SearchResult> {
   const { page, pageSize, offset } = paging(f);
-  const query = typeof q === 'string' ? q.trim().slice(0, 200) : '';
+  const query = typeof q === 'string' ? controlCharactersAsSpaces(q).trim().slice(0, 200) : '';
   const terms = queryTerms(query);
   const tsq = toTsquery(terms);
   if (tsq === null) return { items: [], total: 0, page, pageSize, pages: 1, query, terms };

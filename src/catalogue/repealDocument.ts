@@ -1,4 +1,8 @@
-/** The document's 有效性 changes: 失效, 废止 or 已修订, with the date it changed (it stays on the portal). */
+/**
+ * The document's 有效性 changes: 失效, 废止 or 已修订, with the date it changed (it stays on the portal).
+ * The event keeps the day the change was published and whether that was more than 20 working days after
+ * the change (Art. 26, decisions.md #19).
+ */
 import { isCivilDate } from '../calendar/civilDate.ts';
 import { VALIDITY_LABELS } from '../law/catalogue.ts';
 import { ValidationError } from '../shared/domainError.ts';
@@ -6,6 +10,7 @@ import type { CatalogueContext } from './context.ts';
 import type { DocumentView } from './documents.ts';
 import { DocumentStateError } from './errors.ts';
 import { changeDocument } from './mutate.ts';
+import { publicationLateness } from './publication.ts';
 import type { DocumentStepProps } from './mutate.ts';
 
 export const VALIDITY_CHANGES = ['expired', 'repealed', 'revised'] as const;
@@ -31,7 +36,7 @@ export function repealDocument(ctx: CatalogueContext, props: RepealDocumentProps
       else if (props.changedOn > today) issues.push({ path: 'changedOn', rule: 'not_future', message: `不能晚于今天（${today}）` });
       else if (props.changedOn < doc.writtenOn) issues.push({ path: 'changedOn', rule: 'not_before_written', message: `不能早于成文日期（${doc.writtenOn}）` });
       if (issues.length > 0) throw new ValidationError('有效性变更', issues);
-      return { set: { validity: props.validity, validityChangedOn: props.changedOn }, payload: { validity: props.validity, changedOn: props.changedOn, ...(props.note ? { note: props.note } : {}) } };
+      return { set: { validity: props.validity, validityChangedOn: props.changedOn }, payload: { validity: props.validity, changedOn: props.changedOn, recordedOn: today, ...publicationLateness(props.changedOn, today, ctx.calendar), ...(props.note ? { note: props.note } : {}) } };
     },
   });
 }

@@ -105,7 +105,7 @@ export function registerCatalogueCommands(program: Command): void {
     );
   cat
     .command('late')
-    .description('《条例》第二十六条：成文后超过20个工作日才发布的，以及至今仍未发布的')
+    .description('《条例》第二十六条：成文或变更后超过20个工作日才发布的，以及至今仍未发布的')
     .requiredOption('--agency <code>', '机关代码')
     .option('--year <year>', '只看某年', (v) => Number(v))
     .option('--json', '输出 JSON')
@@ -114,8 +114,9 @@ export function registerCatalogueCommands(program: Command): void {
         const { lateList } = await import('../catalogue/lateList.ts');
         const late = await withDatabase(({ db, actor }) => lateList(db, actor, options.agency, options.year !== undefined ? { year: options.year } : {}));
         if (options.json) return printJson(late);
-        process.stdout.write(`逾期发布 ${late.publishedLate.length} 件，逾期未发布 ${late.waitingLate.length} 件\n`);
+        process.stdout.write(`逾期发布 ${late.publishedLate.length} 件，逾期未发布 ${late.waitingLate.length} 件，变更逾期发布 ${late.changedLate.length} 件\n`);
         for (const e of late.publishedLate) process.stdout.write(`逾期发布\t${e.indexNumber}\t成文 ${e.writtenOn}\t应于 ${e.art26DueOn}${e.provisional ? '（暂定）' : ''}前\t发布 ${e.publishedOn}\t${e.title}\n`);
+        for (const e of late.changedLate) process.stdout.write(`变更逾期发布\t${e.indexNumber}\t${e.change === 'corrected' ? '更正' : '有效性变更'} ${e.changedOn}\t应于 ${e.art26DueOn}${e.provisional ? '（暂定）' : ''}前\t发布 ${e.recordedOn}\t${e.title}\n`);
         for (const e of late.waitingLate) process.stdout.write(`逾期未发布\t${e.indexNumber}\t成文 ${e.writtenOn}\t应于 ${e.art26DueOn}${e.provisional ? '（暂定）' : ''}前\t${e.title}\n`);
       }),
     );

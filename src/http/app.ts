@@ -51,7 +51,7 @@ import { nextYearWarning } from '../calendar/nextYearWarning.ts';
 import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import { portalRoutes } from '../portal/routes.ts';
 import { catalogueApiRoutes } from './routes/catalogue.ts';
-import { PageCache, PORTAL_CHANNEL } from '../portal/pageCache.ts';
+import { cachedPageServer, PageCache, PORTAL_CHANNEL } from '../portal/pageCache.ts';
 import type { Listen } from '../db/notify.ts';
 import { STEP_ROUTES } from './routes/steps.ts';
 import type { CaseContext } from '../requests/context.ts';
@@ -99,7 +99,11 @@ const LOG_SERIALIZERS = {
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  // Public pages are cached only when something invalidates them (a change notification from the database).
+  const cache = opts.listen === undefined ? undefined : new PageCache();
+  const app: FastifyInstance = Fastify({
+    // Stored pages are answered by the server before Fastify routes the request (portal/pageCache.ts).
+    ...(cache === undefined ? {} : { serverFactory: cachedPageServer(cache, () => app.log) }),
     logger: opts.logger === undefined || opts.logger === false ? false : { ...(typeof opts.logger === 'object' ? opts.logger : {}), serializers: LOG_SERIALIZERS },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
     bodyLimit: 1024 * 1024,
@@ -351,16 +355,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   await app.register(consoleRoutes, { distDir: opts.consoleDir ?? CONSOLE_DIST });
-  let cache: PageCache | undefined;
-  if (opts.listen !== undefined) {
-    const pages = new PageCache();
-    const unlisten = await opts.listen(PORTAL_CHANNEL, () => pages.clear(), () => pages.clear());
+  if (cache !== undefined && opts.listen !== undefined) {
+    const unlisten = await opts.listen(PORTAL_CHANNEL, () => cache.clear(), () => cache.clear());
     app.addHook('onClose', async () => unlisten());
     // A change made through this server's API drops its pages at once (others hear the NOTIFY).
     app.addHook('onResponse', async (req, reply) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && req.url.startsWith('/api/')) pages.clear();
+      if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && req.url.startsWith('/api/')) cache.clear();
     });
-    cache = pages;
   }
   await app.register(portalRoutes, { db, key, today, files: opts.files, cache, ...(opts.publicLimitPerMinute === undefined ? {} : { publicLimitPerMinute: opts.publicLimitPerMinute }) });
   return app;

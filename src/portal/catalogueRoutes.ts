@@ -4,6 +4,7 @@
  * document page with its metadata block, the reports list, search (per agency and installation-wide),
  * the Atom feed and the sitemap. A column with nothing in it says why.
  */
+import { controlCharactersAsSpaces } from '../shared/text.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findAgencyByCode, listAgencies, type AgencyRow } from '../agencies/agencies.ts';
 import { currentGuide } from '../catalogue/guide.ts';
@@ -50,7 +51,7 @@ export function readFilters(q: Query): FilterValues & { page: number } {
     q: (() => {
       const v = q['q'];
       const s = Array.isArray(v) ? v[0] : v;
-      return typeof s === 'string' ? s.slice(0, 100) : undefined;
+      return typeof s === 'string' ? controlCharactersAsSpaces(s.slice(0, 100)) : undefined;
     })(),
     page: Number.isInteger(pageNo) && pageNo >= 1 && pageNo <= 100_000 ? pageNo : 1,
   };
@@ -292,8 +293,8 @@ ${result.items.length > 0 ? documentList(result.items, { terms: [...result.terms
 ${pager(action, { q, item: f.item, topic: f.topic, year: f.year, validity: f.validity }, result.page, result.pages)}`}`,
     }));
   };
-  app.get<{ Querystring: Query }>('/search', { config: { portalCache: true } }, (req, reply) => searchPage(req, reply, undefined));
-  app.get<{ Params: { code: string }; Querystring: Query }>('/agencies/:code/search', { config: { portalCache: true } }, async (req, reply) => {
+  app.get<{ Querystring: Query }>('/search', { config: { portalCache: true, searchText: true } }, (req, reply) => searchPage(req, reply, undefined));
+  app.get<{ Params: { code: string }; Querystring: Query }>('/agencies/:code/search', { config: { portalCache: true, searchText: true } }, async (req, reply) => {
     const agency = await agencyOr404(req.params.code);
     if (!agency) return opts.notFound(req, reply);
     return searchPage(req, reply, agency);

@@ -75,9 +75,9 @@ export interface FilterValues {
 export function filterForm(action: string, values: FilterValues, options: { years: readonly number[]; topics: readonly string[]; showItem: boolean; showQuery: boolean; keepItem?: boolean }): Raw {
   const sel = (a: string | number | undefined, b: string | number) => (a !== undefined && String(a) === String(b) ? raw(' selected') : '');
   return html`<form class="filters" method="get" action="${action}" aria-label="筛选">
-${options.showQuery ? html`<div><label for="fq">关键词</label><input id="fq" name="q" type="search" maxlength="100" value="${values.q ?? ''}"></div>` : ''}
+${options.showQuery ? html`<div class="wide"><label for="fq">关键词</label><input id="fq" name="q" type="search" maxlength="100" value="${values.q ?? ''}"></div>` : ''}
 ${options.keepItem && values.item ? html`<input type="hidden" name="item" value="${values.item}">` : ''}
-${options.showItem ? html`<div><label for="fi">类别（第二十条）</label><select id="fi" name="item"><option value="">全部</option>${ART20_ITEMS.map((i) => html`<option value="${i.id}"${sel(values.item, i.id)}>${i.numeral}${i.column}</option>`)}</select></div>` : ''}
+${options.showItem ? html`<div class="wide"><label for="fi">类别（第二十条）</label><select id="fi" name="item"><option value="">全部</option>${ART20_ITEMS.map((i) => html`<option value="${i.id}"${sel(values.item, i.id)}>${i.numeral}${i.column}</option>`)}</select></div>` : ''}
 <div><label for="ft">主题分类</label><select id="ft" name="topic"><option value="">全部</option>${options.topics.map((t) => html`<option${sel(values.topic, t)}>${t}</option>`)}</select></div>
 <div><label for="fy">发布年份</label><select id="fy" name="year"><option value="">全部</option>${options.years.map((y) => html`<option value="${y}"${sel(values.year, y)}>${y}年</option>`)}</select></div>
 <div><label for="fv">有效性</label><select id="fv" name="validity"><option value="">全部</option>${VALIDITY.map((v) => html`<option value="${v}"${sel(values.validity, v)}>${VALIDITY_LABELS[v]}</option>`)}</select></div>

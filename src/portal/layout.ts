@@ -16,7 +16,7 @@ const SERIF = '"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC"
 const CSS = `
 :root { --ink: #1f1f1f; --muted: #575757; --red: #a8151b; --red-dark: #8a0f14; --blue: #1b4b8f; --line: #dcdcdc; --bg: #f7f7f7; }
 * { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.75 ${SANS}; }
+body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.75 ${SANS}; display: flex; flex-direction: column; min-height: 100vh; }
 a { color: #0b4aa2; } a:hover { color: var(--red); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .skip { position: absolute; left: -9999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 2; }
@@ -32,7 +32,8 @@ nav.main { background: var(--blue); } nav.main ul { list-style: none; display: f
 nav.main a { display: block; color: #fff; text-decoration: none; padding: .6rem 1.1rem; font-size: 1.05rem; } nav.main a:hover, nav.main a[aria-current="page"] { background: #0f3a75; color: #fff; }
 nav.crumbs { font-size: .9rem; color: var(--muted); margin: 1rem 0; } nav.crumbs ol { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
 nav.crumbs li + li::before { content: "›"; margin-right: .4rem; }
-main { min-height: 50vh; }
+/* the page between the menus grows, so the footer sits at the bottom of a short page */
+.page { flex: 1 0 auto; width: 100%; box-sizing: border-box; }
 h1 { font-family: ${SANS}; font-size: 1.65rem; margin: .5rem 0 1rem; color: #222; }
 h2 { font-size: 1.25rem; } .article h1 { font-family: ${SERIF}; text-align: center; font-size: 1.8rem; color: #111; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 1rem; margin: 1rem 0 1.5rem; }
@@ -56,22 +57,22 @@ mark { background: #fff1a8; color: inherit; padding: 0 .1em; }
 .ok { border-left: 4px solid #237804; background: #f6ffed; padding: .8rem 1rem; }
 .empty { border: 1px dashed #b7b7b7; background: var(--bg); padding: 1rem; color: #444; }
 form.filters { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: end; background: var(--bg); border: 1px solid var(--line); padding: .7rem 1rem; margin: .8rem 0; }
-form.filters label { display: block; font-size: .85rem; color: var(--muted); } form.filters select, form.filters input { font: inherit; padding: .3rem .4rem; border: 1px solid #8c8c8c; border-radius: 3px; }
+form.filters label { display: block; font-size: .85rem; color: var(--muted); } form.filters select, form.filters input { font: inherit; padding: .3rem .4rem; border: 1px solid #8c8c8c; border-radius: 3px; background: #fff; max-width: 100%; } form.filters > div { min-width: 0; max-width: 100%; }
 form.filters button { font: inherit; background: var(--blue); color: #fff; border: 0; padding: .35rem 1.1rem; border-radius: 3px; cursor: pointer; }
 nav.pager ul { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; margin: 1.2rem 0; } nav.pager a, nav.pager span { display: inline-block; min-width: 2.4rem; text-align: center; padding: .25rem .6rem; border: 1px solid var(--line); text-decoration: none; } nav.pager [aria-current="page"] { background: var(--blue); color: #fff; border-color: var(--blue); }
 form.apply .field { margin: .9rem 0; } form.apply label { display: block; font-weight: 600; } .hint { color: var(--muted); font-size: .9rem; }
-form.apply input, form.apply select, form.apply textarea { font: inherit; width: 100%; max-width: 36rem; padding: .45rem .6rem; border: 1px solid #8c8c8c; border-radius: 3px; }
+form.apply input, form.apply select, form.apply textarea { font: inherit; width: 100%; max-width: 36rem; padding: .45rem .6rem; border: 1px solid #8c8c8c; border-radius: 3px; background: #fff; }
 form.apply textarea { min-height: 7rem; } .error { color: var(--red); font-weight: 600; } [aria-invalid="true"] { border-color: var(--red) !important; border-width: 2px !important; }
 .req { color: var(--red); }
 fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: .5rem 1rem 1rem; } legend { font-weight: 700; padding: 0 .3rem; }
 button.primary, form.apply button, .status-form button { font: inherit; background: var(--red); color: #fff; border: 0; padding: .6rem 1.6rem; border-radius: 3px; cursor: pointer; }
 button.secondary, form.apply button.secondary { font: inherit; background: #fff; color: var(--red); border: 1px solid var(--red); padding: .5rem 1.2rem; border-radius: 3px; cursor: pointer; }
-table.list { border-collapse: collapse; width: 100%; } table.list th, table.list td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; } table.list th { background: #eef2f8; }
+table.list { border-collapse: collapse; width: 100%; } table.list th, table.list td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; } table.list th { background: #eef2f8; } table.list td:not(:first-child) a { white-space: nowrap; }
 .code { font-family: ui-monospace, "SFMono-Regular", monospace; font-size: 1.2rem; letter-spacing: .05em; }
 .guide h2 { border-left: 4px solid var(--red); padding-left: .6rem; margin-top: 1.6rem; } .guide dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; } .guide dt { font-weight: 600; } .guide dd { margin: 0; }
 footer.site { background: #f0f0f0; border-top: 3px solid var(--red); margin-top: 3rem; color: #333; font-size: .9rem; } footer.site .wrap { padding-top: 1.2rem; padding-bottom: 1.6rem; text-align: center; }
 footer.site p { margin: .25rem 0; } footer.site a { color: #333; } footer.site .sep { margin: 0 .5rem; color: #999; }
-@media (max-width: 600px) { header.site .brand { font-size: 1.45rem; } nav.main a { padding: .5rem .7rem; font-size: 1rem; } ul.doclist li { flex-direction: column; gap: 0; } .guide dl { grid-template-columns: 1fr; } }
+@media (max-width: 600px) { header.site .brand { font-size: 1.45rem; } nav.main a { padding: .5rem .7rem; font-size: 1rem; } ul.doclist li { flex-direction: column; gap: 0; } .guide dl { grid-template-columns: 1fr; } form.filters > div.wide { flex: 1 1 100%; } form.filters > div.wide select, form.filters > div.wide input { width: 100%; } }
 @media print { header.site form, nav.main, nav.crumbs, footer.site, .no-print, form.filters, nav.pager, nav.side { display: none; } header.site { background: none; color: #000; } header.site .brand { color: #000; } .layout2 { display: block; } }
 ${REPORT_CSS}
 `;
@@ -150,7 +151,7 @@ ${a !== undefined ? html`<li><a href="/agencies/${a.code}"${cur('gk')}>政府信
 <li><a href="/status"${cur('status')}>办理进度查询</a></li>
 <li><a href="/search"${cur('search')}>全站搜索</a></li>
 </ul></nav>
-<div class="wrap">
+<div class="wrap page">
 ${crumbs.length > 0 ? html`<nav class="crumbs" aria-label="当前位置"><ol>${crumbs.map((c, i) => (c.href && i < crumbs.length - 1 ? html`<li><a href="${c.href}">${c.label}</a></li>` : html`<li aria-current="page">${c.label}</li>`))}</ol></nav>` : ''}
 <main id="main" tabindex="-1">
 ${options.body}

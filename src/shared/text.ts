@@ -12,6 +12,13 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n
 export const CONTROL_CHARACTER_RULE = 'control_character';
 export const CONTROL_CHARACTER_MESSAGE = '不能包含控制字符（制表符、换行符除外）';
 
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
+
+/** The text with each control character (other than tab, newline, CRLF) as a space: for search text. */
+export function controlCharactersAsSpaces(text: string): string {
+  return text.replace(FORBIDDEN_ALL, ' ');
+}
+
 /** Whether the text holds a control character other than tab, newline (or CRLF). */
 export function hasControlCharacter(text: string): boolean {
   return FORBIDDEN.test(text);

@@ -94,6 +94,44 @@ describe('catalogue', () => {
     }
   });
 
+  it('answers generated queries of every script, punctuation, operator and control character with results or an empty list', async () => {
+    const pools = [
+      '信访工作政府信息公开条例国务院办公厅', 'abcXYZ019', 'ＡＢＣ０１２　，。！？【】《》“”', 'αβγ абв עברית العربية हिन्दी 한국어 ひらがな',
+      '&|!:*()<>\'"\\;-%_[]{}~^$#@`=+/', '\u0000\u0001\u0007\u000b\u001b\u007f\u0085\u009f\r\t\n', '\u200b\u200e\u202e\u0301\u00a0\u3000\ufeff', '😀👍🏽🇨🇳𠀀𪚥',
+    ].map((p) => Array.from(p));
+    let seed = 20261124;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const generated = Array.from({ length: 40 }, (_, i) => {
+      const length = [1, 2, 3, 5, 10, 40, 300][i % 7]!;
+      return Array.from({ length }, () => {
+        const pool = pools[Math.floor(rand() * pools.length)]!;
+        return pool[Math.floor(rand() * pool.length)]!;
+      }).join('');
+    });
+    // invalid UTF-8 and stray percent signs, as a browser or a bot may send them
+    const rawEncoded = ['%ED%A0%80', '%E4%BF', '%', '%zz', '%25%00', '%E4%BF%A1%E8%AE%BF%00%ff'];
+    const urls = [...generated.map(encodeURIComponent), ...rawEncoded];
+    for (const q of urls) {
+      for (const base of ['/search', '/agencies/gjxfj/search']) {
+        const res = await anon.get(`${base}?q=${q}`);
+        assert.equal(res.status, 200, `${base} ${q.slice(0, 60)}`);
+        assert.match(String(res.headers['content-type']), /^text\/html/);
+        const text = res.raw.toString();
+        assert.match(text, /共找到 \d+ 条|请输入要搜索的词语/, q.slice(0, 60));
+        // eslint-disable-next-line no-control-regex -- no control character reaches the page
+        assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), q.slice(0, 60));
+      }
+      const api = await anon.get(`/api/v1/catalogue/search?q=${q}`);
+      assert.equal(api.status, 200, `api ${q.slice(0, 60)}`);
+      assert.ok(Array.isArray(api.json<{ items: unknown[] }>().items));
+    }
+    // noise around a word still finds it
+    for (const q of ['信访\u0000', '！！信访？？', '信访 & | ! :*', '  信访\u3000']) {
+      const api = await anon.get(`/api/v1/catalogue/search?q=${encodeURIComponent(q)}`);
+      assert.ok(api.json<{ total: number }>().total >= 1, JSON.stringify(q));
+    }
+  });
+
   it('corrects, repeals and withdraws with audit events; a stale version is refused; the portal follows', async () => {
     const d = (await pub.post('/api/v1/agencies/gjxfj/catalogue/documents', doc({ title: '信访事项复查办法', docNumber: '国信发〔2026〕4号', publish: true }))).json<Doc>();
     const corrected = await pub.post(`/api/v1/catalogue/documents/${d.id}/correct`, { version: d.version, reason: '标题有误', changes: { title: '信访事项复查复核办法' } });
@@ -158,6 +196,44 @@ describe('catalogue', () => {
     assert.deepEqual(body.waitingLate.map((e) => e.id), [waiting.id]);
     assert.ok(!body.waitingLate.some((e) => e.id === fresh.id));
     assert.equal((await anon.get(`/agencies/gjxfj/documents/${waiting.id}`)).status, 404);
+  });
+
+  it('Art. 26 for a changed document: the 20 working days count from the change, not from the 成文日期', async () => {
+    const onTime = (title: string) => pub.post('/api/v1/agencies/gjxfj/catalogue/documents', doc({ title, docNumber: undefined, kind: 'other', writtenOn: '2026-06-01', publish: true, publishedOn: '2026-06-03' })).then((r) => r.json<Doc>());
+    const correctedLate = await onTime('七月变更、十一月才更正的文件');
+    const correctedInTime = await onTime('十一月变更并及时更正的文件');
+    const correctedToday = await onTime('当天变更并更正的文件');
+    const revisedLate = await onTime('七月已修订、十一月才标注的文件');
+    const correct = (d: Doc, changedOn?: string) => pub.post(`/api/v1/catalogue/documents/${d.id}/correct`, { version: d.version, reason: '信息变更', changes: { summary: '已按变更后的内容更正' }, ...(changedOn === undefined ? {} : { changedOn }) });
+    // bad change dates: field and rule named, nothing written
+    for (const [changedOn, rule] of [['2026-11-25', 'not_future'], ['2026-05-31', 'not_before_written']] as const) {
+      const refused = await correct(correctedLate, changedOn);
+      assert.equal(refused.status, 400);
+      assert.deepEqual(refused.json<{ errors: { path: string; rule: string }[] }>().errors.map((e) => [e.path, e.rule]), [['changedOn', rule]]);
+    }
+    const badFormat = await correct(correctedLate, '2026-7-1');
+    assert.equal(badFormat.status, 400);
+    assert.equal((await pub.get(`/api/v1/catalogue/documents/${correctedLate.id}`)).json<Doc>().version, correctedLate.version);
+
+    assert.equal((await correct(correctedLate, '2026-07-01')).status, 200);
+    assert.equal((await correct(correctedInTime, '2026-11-10')).status, 200);
+    assert.equal((await correct(correctedToday)).status, 200);
+    const revised = await pub.post(`/api/v1/catalogue/documents/${revisedLate.id}/repeal`, { version: revisedLate.version, validity: 'revised', changedOn: '2026-07-01' });
+    assert.equal(revised.status, 200, JSON.stringify(revised.body));
+
+    const late = (await pub.get('/api/v1/agencies/gjxfj/catalogue/late?year=2026')).json<{
+      publishedLate: { id: string }[];
+      changedLate: { id: string; change: string; changedOn: string; recordedOn: string; art26DueOn: string; status: string }[];
+    }>();
+    const changed = new Map(late.changedLate.map((e) => [e.id, e]));
+    // July 1 + 20 working days = July 29; published on 2026-11-24
+    assert.deepEqual(changed.get(correctedLate.id), { ...changed.get(correctedLate.id), change: 'corrected', changedOn: '2026-07-01', recordedOn: '2026-11-24', art26DueOn: '2026-07-29', status: 'changed-late' });
+    assert.deepEqual(changed.get(revisedLate.id), { ...changed.get(revisedLate.id), change: 'validity-changed', changedOn: '2026-07-01', art26DueOn: '2026-07-29' });
+    // counted from the 成文日期 (2026-06-01) these two would be late; from the change they are not
+    assert.ok(!changed.has(correctedInTime.id));
+    assert.ok(!changed.has(correctedToday.id));
+    // the first publications were on time
+    for (const d of [correctedLate, correctedInTime, correctedToday, revisedLate]) assert.ok(!late.publishedLate.some((e) => e.id === d.id), d.title);
   });
 
   it('refuses bad metadata field by field and writes nothing', async () => {

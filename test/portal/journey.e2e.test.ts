@@ -14,6 +14,9 @@ import { launchBrowser, seriousAxeViolations, collectBrowserErrors, type TestBro
 import { startTestApp, type TestApp } from '../support/http.ts';
 import { VALID_ID } from '../support/fixtures.ts';
 import { applications } from '../../src/db/schema.ts';
+import { getAgencyByCode } from '../../src/agencies/agencies.ts';
+import { reportYears } from '../../src/report/build/schema.ts';
+import { seedReport } from '../support/reportFixtures.ts';
 
 const SHOTS = process.env['PORTAL_SCREENSHOTS'];
 
@@ -35,6 +38,9 @@ describe('portal journey in Chromium', () => {
       });
       assert.equal(res.status, 201, JSON.stringify(res.body));
     }
+    // a published (locked) 2020 report, for the report page type
+    const agency = await getAgencyByCode(t.db.db, 'gjxfj');
+    await t.db.db.insert(reportYears).values({ agencyId: agency.id, year: 2020, lockedAt: '2021-01-20T08:00:00Z', lockedBy: 'test', snapshot: seedReport() });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     tb = await launchBrowser();
@@ -137,7 +143,7 @@ describe('portal journey in Chromium', () => {
     const urls: [string, string][] = [
       ['home', '/'], ['agency', '/agencies/gjxfj'], ['guide', '/agencies/gjxfj/guide'], ['system', '/agencies/gjxfj/system'],
       ['proactive', '/agencies/gjxfj/proactive'], ['empty-column', '/agencies/gjxfj/proactive?item=10'], ['document', documentUrl.replace(base, '')],
-      ['reports', '/agencies/gjxfj/reports'], ['search', `/search?q=${encodeURIComponent('信访')}`], ['search-empty', `/agencies/gjxfj/search?q=${encodeURIComponent('没有的词')}`],
+      ['reports', '/agencies/gjxfj/reports'], ['report', '/agencies/gjxfj/reports/2020'], ['search', `/search?q=${encodeURIComponent('信访')}`], ['search-empty', `/agencies/gjxfj/search?q=${encodeURIComponent('没有的词')}`],
       ['apply', '/agencies/gjxfj/apply'], ['status', '/status'], ['not-found', '/agencies/gjxfj/'],
     ];
     for (const width of [1366, 390]) {

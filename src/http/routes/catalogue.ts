@@ -71,7 +71,7 @@ const ListQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
 });
-const SearchQuery = Type.Object({ ...ListQuery.properties, q: Type.String({ maxLength: 1000, description: '检索词（任意长度、文字和标点）' }) });
+const SearchQuery = Type.Object({ ...ListQuery.properties, q: Type.String({ description: '检索词（任意长度、文字和标点；控制字符视为空格；只用前200个字符）' }) });
 
 export const catalogueApiRoutes: FastifyPluginAsync<CatalogueApiOptions> = async (api, opts) => {
   const r = api.withTypeProvider<TypeBoxTypeProvider>();
@@ -82,7 +82,7 @@ export const catalogueApiRoutes: FastifyPluginAsync<CatalogueApiOptions> = async
   };
   const tags = ['catalogue'];
 
-  r.get('/catalogue/search', { schema: { tags, summary: '检索主动公开的政府信息（无需登录）', querystring: SearchQuery } }, async (req) => {
+  r.get('/catalogue/search', { schema: { tags, summary: '检索主动公开的政府信息（无需登录）', querystring: SearchQuery }, config: { searchText: true } }, async (req) => {
     const agency = req.query.agency !== undefined ? await getAgencyByCode(db, req.query.agency, 'agency') : undefined;
     const { q, agency: _a, status: _s, ...f } = req.query;
     return searchDocuments(db, q, { ...f, agencyId: agency?.id });
@@ -107,7 +107,7 @@ export const catalogueApiRoutes: FastifyPluginAsync<CatalogueApiOptions> = async
     return createDocument(ctx(s), { agencyCode: req.params.code, input, publish, publishedOn });
   });
   r.post('/catalogue/documents/:id/publish', { schema: { tags, summary: '发布', params: Type.Object({ id: Id }), body: Type.Object({ version: Version, publishedOn: Type.Optional(DateString) }) } }, async (req) => publishDocument(ctx(authorize(req)), { documentId: req.params.id, ...req.body }));
-  r.post('/catalogue/documents/:id/correct', { schema: { tags, summary: '更正（元数据或正文）', params: Type.Object({ id: Id }), body: Type.Object({ version: Version, reason: Type.String({ maxLength: 500 }), changes: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()) }) } }, async (req) => correctDocument(ctx(authorize(req)), { documentId: req.params.id, ...req.body }));
+  r.post('/catalogue/documents/:id/correct', { schema: { tags, summary: '更正（元数据或正文）', params: Type.Object({ id: Id }), body: Type.Object({ version: Version, reason: Type.String({ maxLength: 500 }), changes: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()), changedOn: Type.Optional(DateString) }) } }, async (req) => correctDocument(ctx(authorize(req)), { documentId: req.params.id, ...req.body }));
   r.post('/catalogue/documents/:id/repeal', { schema: { tags, summary: '标注失效、废止或已修订', params: Type.Object({ id: Id }), body: Type.Object({ version: Version, validity: lit(VALIDITY_CHANGES), changedOn: DateString, note: Type.Optional(Type.String({ maxLength: 500 })) }) } }, async (req) => repealDocument(ctx(authorize(req)), { documentId: req.params.id, ...req.body }));
   r.post('/catalogue/documents/:id/withdraw', { schema: { tags, summary: '撤回（从门户下线）', params: Type.Object({ id: Id }), body: Type.Object({ version: Version, reason: Type.String({ maxLength: 500 }) }) } }, async (req) => withdrawDocument(ctx(authorize(req)), { documentId: req.params.id, ...req.body }));
   r.post('/catalogue/documents/:id/interpretations', { schema: { tags, summary: '将本政策解读关联到被解读文件', params: Type.Object({ id: Id }), body: Type.Object({ documentIds: Type.Array(Id, { minItems: 1, maxItems: 50 }) }) } }, async (req) => linkInterpretation(ctx(authorize(req)), { interpretationId: req.params.id, documentIds: req.body.documentIds }));
