@@ -338,10 +338,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         return { receiptCode: created.receiptCode, queryPassword: created.queryPassword, state: created.application.state, stateLabel: created.application.stateLabel };
       });
       r.post('/public/applications/status', { schema: { tags: ['public'], summary: '凭受理编号和查询密码查询办理进度', body: S.PublicQueryBody }, config: { rateLimit: publicLimit } }, async (req) => {
-        return publicStatus(db, req.body.receiptCode, req.body.queryPassword);
+        return publicStatus(db, key, req.body.receiptCode, req.body.queryPassword);
       });
       r.post('/public/applications/letter', { schema: { tags: ['public'], summary: '下载答复告知书', body: S.PublicLetterBody }, config: { rateLimit: publicLimit } }, async (req, reply) => {
-        const found = await findByReceipt(db, req.body.receiptCode, req.body.queryPassword);
+        const found = await findByReceipt(db, key, req.body.receiptCode, req.body.queryPassword);
         const letter = await getLetter(db, { kind: 'system', name: 'public' }, key, found.row.id);
         if (letter.status !== 'sent') return reply.callNotFound();
         const buf = req.body.format === 'docx' ? await renderLetterDocx(letter) : await renderLetterPdf(letter);
