@@ -137,7 +137,12 @@ END;
 function startOnce(env: NodeJS.ProcessEnv): Promise<{ ms: number; rssMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // What `npm start` runs: the two build checks, then the bundled server (scripts/build-server.js).
+    for (const script of ['scripts/build-console.js', 'scripts/build-server.js']) {
+      const r = spawnSync(process.execPath, [script], { cwd: ROOT, stdio: 'inherit' });
+      if (r.status !== 0) throw new Error(`${script} failed`);
+    }
+    const child = spawn(process.execPath, ['dist/server/main.js'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString('utf8');
