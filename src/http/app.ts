@@ -23,6 +23,8 @@ import { getNotice, listNotices } from '../requests/notices.ts';
 import { todayInChina } from '../requests/today.ts';
 import { listUnconfirmed } from '../requests/unconfirmed.ts';
 import type { Db } from '../db/open.ts';
+import { isEmbeddedDatabase } from '../db/open.ts';
+import { databaseRateLimitStore } from './rateLimitStore.ts';
 import type { SecretKey } from '../db/secretKey.ts';
 import { PERMISSIONS, TRANSITIONS } from '../law/transitions.ts';
 import { addAttachment, MAX_ATTACHMENT_BYTES } from '../requests/addAttachment.ts';
@@ -142,7 +144,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(helmet, { contentSecurityPolicy: false, frameguard: { action: 'deny' } });
   installSecurityHeaders(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // On PostgreSQL the counters live in the database, shared by every app server (http/rateLimitStore.ts).
+  await app.register(rateLimit, { global: false, ...(isEmbeddedDatabase(opts.db) ? {} : { store: databaseRateLimitStore(opts.db) }) });
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
