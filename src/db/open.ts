@@ -2,6 +2,7 @@
  * The connection: embedded PGlite by default (a directory on disk, or memory), PostgreSQL when a URL is
  * given. The same schema and migrations apply to both; commands take the common `Db` type.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -90,11 +91,13 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   const dir = options.dataDir ?? 'memory';
   let client: PGlite;
   let unlock = (): void => {};
+  let created = false;
   if (dir === 'memory') {
     client = new PGlite();
   } else {
     restrictDataDir(dir);
     unlock = lockDataDir(dir);
+    created = !existsSync(path.join(dir, 'pgdata', 'PG_VERSION'));
     client = new PGlite(path.join(dir, 'pgdata'));
   }
   const close = async (): Promise<void> => {
@@ -117,8 +120,9 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
     await close();
     throw err;
   }
-  // PGlite unpacks a new cluster with the modes of its bundle; make them owner-only too.
-  if (dir !== 'memory') restrictDataDir(dir);
+  // PGlite unpacks a new cluster with the modes of its bundle; make them owner-only too (an existing
+  // cluster was tightened above, and the umask covers what PGlite writes from now on).
+  if (created) restrictDataDir(dir);
   return { db, engine: 'pglite', location: dir, listen: pgliteListen(client), close };
 }
 
