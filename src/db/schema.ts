@@ -194,6 +194,7 @@ export const loginThrottle = pgTable('login_throttle', {
 /**
  * Request counters of the rate limits (public intake and receipt queries, login) shared by every app server
  * on PostgreSQL (http/rateLimitStore.ts): `<route>|<client>` → hits in the window that started at window_start.
+ * UNLOGGED in the migration (no WAL, no fsync per request; a crash only restarts the windows).
  */
 export const rateLimit = pgTable(
   'rate_limit',
