@@ -3,7 +3,7 @@
 // than its sources, so that `npm start` runs plain JavaScript: no TypeScript compiled at each start, one
 // file instead of hundreds of modules each resolved through a loader hook (issue 14: start time, memory).
 // Packages stay external (loaded from node_modules, heavy ones only when first used). `--force` rebuilds.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +27,14 @@ try {
   console.error('服务端未构建：找不到 esbuild（请先运行 npm install）');
   process.exit(1);
 }
+rmSync(dirname(out), { recursive: true, force: true });
 await esbuild.build({
   entryPoints: [join(root, 'src', 'main.ts')],
-  outfile: out,
+  outdir: dirname(out),
+  // Modules imported with import() become their own chunks, and so do the packages they import: a
+  // single file would hoist those imports (pdfkit, docx, jszip …) and load them at every start.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, PgliteDatabase } from 'drizzle-orm/pglite';
@@ -13,6 +12,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { PACKAGE_ROOT } from '../shared/packageRoot.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { restrictDataDir } from './dataDirPermissions.ts';
 import { pgliteListen, postgresListen } from './notify.ts';
@@ -47,7 +47,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export const MIGRATIONS_FOLDER = path.join(PACKAGE_ROOT, 'drizzle');
 
 /** Options from the environment: DATABASE_URL, else GONGKAI_DATA_DIR, else ./data. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
