@@ -23,8 +23,9 @@ import { todayInChina } from './requests/today.ts';
 const options = optionsFromEnv();
 const dataDir = dataDirFromEnv();
 const database = await openDatabase(options);
-// The key file and the attachments live in the data directory on PostgreSQL too: owner-only.
-restrictDataDir(dataDir);
+// The key file and the attachments live in the data directory on PostgreSQL too: owner-only (on PGlite
+// openDatabase has done it, and walking its ~1,500 files again would only slow the start).
+if (database.engine === 'postgres') restrictDataDir(dataDir);
 let key: SecretKey;
 try {
   key = await loadInstallationKey(database.db, { dataDir });

@@ -10,7 +10,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { actorId, inScope, requireRole } from '../accounts/actor.ts';
 import { ForbiddenError } from '../accounts/errors.ts';
 import type { Db, Tx } from '../db/open.ts';
-import { agencySettings, events } from '../db/schema.ts';
+import { agencies, agencySettings, calendarLoads, events } from '../db/schema.ts';
 import { resolveDeadlineSettings } from '../law/deadline/settings.ts';
 import type { DeadlineSettings } from '../law/deadline/settings.ts';
 import { formatLetterNumber, isComplaintOffice, isOrganKind, letterNumberPatternIssue, ORGAN_KIND_IDS, suggestReviewBody } from '../law/organs.ts';
@@ -22,7 +22,7 @@ import { DomainError, ValidationError } from '../shared/domainError.ts';
 import { MIN_SUPPLEMENT_PERIOD_DAYS } from '../law/deadline/settings.ts';
 import { getAgencyByCode } from './agencies.ts';
 import type { AgencyRow } from './agencies.ts';
-import { AgencySettingsMissingError } from './errors.ts';
+import { AgencyNotFoundError, AgencySettingsMissingError } from './errors.ts';
 
 
 export interface AgencySettings {
@@ -76,6 +76,38 @@ export async function loadAgencySettings(db: Db | Tx, agency: Pick<AgencyRow, 'i
   const rows = await db.select().from(agencySettings).where(eq(agencySettings.agencyId, agency.id)).limit(1);
   return fromRow(rows[0], agency.remediesTemplate);
 }
+
+/**
+ * An agency by code with its settings and the newest calendar load's id, in one round trip: what a new
+ * case needs before it is written (requests/createApplication.ts, the intake's hot path).
+ */
+export async function loadAgencyForIntake(db: Db, code: string, field = 'code'): Promise<{ agency: AgencyRow; settings: AgencySettings; latestCalendarLoad: string | null }> {
+  let query = intakeQueries.get(db);
+  if (query === undefined) {
+    query = prepareIntakeRead(db);
+    intakeQueries.set(db, query);
+  }
+  const found = (await query.execute({ code }))[0];
+  if (found === undefined) throw new AgencyNotFoundError(code, field);
+  return { agency: found.agency, settings: fromRow(found.settings ?? undefined, found.agency.remediesTemplate), latestCalendarLoad: found.latestCalendarLoad };
+}
+
+// Prepared once per database: a named statement that drizzle does not rebuild for every submission.
+function prepareIntakeRead(db: Db) {
+  return db
+    .select({
+      agency: agencies,
+      settings: agencySettings,
+      latestCalendarLoad: sql<string | null>`(select ${calendarLoads.id} from ${calendarLoads} order by ${calendarLoads.id} desc limit 1)`,
+    })
+    .from(agencies)
+    .leftJoin(agencySettings, eq(agencySettings.agencyId, agencies.id))
+    .where(eq(agencies.code, sql.placeholder('code')))
+    .limit(1)
+    .prepare('gongkai_intake_agency');
+}
+
+const intakeQueries = new WeakMap<object, ReturnType<typeof prepareIntakeRead>>();
 
 /** What must be set before a letter or notice can be sent. */
 export function missingForLetters(s: AgencySettings): string[] {

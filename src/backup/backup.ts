@@ -21,7 +21,7 @@ import type { FileStore } from '../requests/fileStore.ts';
 export const BACKUP_FORMAT = 'gongkai-backup';
 export const BACKUP_VERSION = 1;
 /** Tables a backup leaves out: sessions (secrets that end anyway) and failed-login counters. */
-export const EXCLUDED_TABLES = new Set(['sessions', 'login_throttle']);
+export const EXCLUDED_TABLES = new Set(['sessions', 'login_throttle', 'rate_limit']);
 const BATCH = 1000;
 
 export interface BackupSummary {

@@ -36,7 +36,11 @@ export function calendarWith(years: ReadonlyMap<number, { data: YearOverride }>)
 /** The calendar in force for this installation (cached until a new year is loaded anywhere). */
 export async function installationCalendar(db: Db): Promise<WorkCalendar> {
   const [latest] = await db.select({ id: calendarLoads.id }).from(calendarLoads).orderBy(desc(calendarLoads.id)).limit(1);
-  const latestId = latest?.id ?? null;
+  return calendarAsOfLoad(db, latest?.id ?? null);
+}
+
+/** The calendar in force when the newest load is `latestId` (already read by the caller's own query). */
+export async function calendarAsOfLoad(db: Db, latestId: string | null): Promise<WorkCalendar> {
   const hit = cache.get(db);
   if (hit !== undefined && hit.latestId === latestId) return hit.calendar;
   const calendar = latestId === null ? WorkCalendar.create() : calendarWith(await loadedYears(db));

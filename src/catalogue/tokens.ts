@@ -6,12 +6,20 @@
  * character or a Latin/digit word as a prefix. Tokenising in Node gives PGlite and PostgreSQL the very
  * same lexemes, hence the same results.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
+import type * as JiebaModule from '@node-rs/jieba';
+import type * as JiebaDict from '@node-rs/jieba/dict.js';
 
 let jieba: Jieba | undefined;
+/** jieba and its dictionary (tens of MB once loaded) are loaded at the first search or indexing, not at start. */
 function cutter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
+  if (jieba === undefined) {
+    const require = createRequire(import.meta.url);
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof JiebaModule;
+    const { dict } = require('@node-rs/jieba/dict.js') as typeof JiebaDict;
+    jieba = JiebaClass.withDict(dict);
+  }
   return jieba;
 }
 

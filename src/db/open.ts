@@ -2,8 +2,8 @@
  * The connection: embedded PGlite by default (a directory on disk, or memory), PostgreSQL when a URL is
  * given. The same schema and migrations apply to both; commands take the common `Db` type.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, PgliteDatabase } from 'drizzle-orm/pglite';
@@ -12,6 +12,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { PACKAGE_ROOT } from '../shared/packageRoot.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { restrictDataDir } from './dataDirPermissions.ts';
 import { pgliteListen, postgresListen } from './notify.ts';
@@ -46,7 +47,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export const MIGRATIONS_FOLDER = path.join(PACKAGE_ROOT, 'drizzle');
 
 /** Options from the environment: DATABASE_URL, else GONGKAI_DATA_DIR, else ./data. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
@@ -90,11 +91,13 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   const dir = options.dataDir ?? 'memory';
   let client: PGlite;
   let unlock = (): void => {};
+  let created = false;
   if (dir === 'memory') {
     client = new PGlite();
   } else {
     restrictDataDir(dir);
     unlock = lockDataDir(dir);
+    created = !existsSync(path.join(dir, 'pgdata', 'PG_VERSION'));
     client = new PGlite(path.join(dir, 'pgdata'));
   }
   const close = async (): Promise<void> => {
@@ -117,8 +120,9 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
     await close();
     throw err;
   }
-  // PGlite unpacks a new cluster with the modes of its bundle; make them owner-only too.
-  if (dir !== 'memory') restrictDataDir(dir);
+  // PGlite unpacks a new cluster with the modes of its bundle; make them owner-only too (an existing
+  // cluster was tightened above, and the umask covers what PGlite writes from now on).
+  if (created) restrictDataDir(dir);
   return { db, engine: 'pglite', location: dir, listen: pgliteListen(client), close };
 }
 

@@ -192,6 +192,21 @@ export const loginThrottle = pgTable('login_throttle', {
 });
 
 /**
+ * Request counters of the rate limits (public intake and receipt queries, login) shared by every app server
+ * on PostgreSQL (http/rateLimitStore.ts): `<route>|<client>` → hits in the window that started at window_start.
+ * UNLOGGED in the migration (no WAL, no fsync per request; a crash only restarts the windows).
+ */
+export const rateLimit = pgTable(
+  'rate_limit',
+  {
+    bucket: text('bucket').primaryKey(),
+    hits: integer('hits').notNull().default(0),
+    windowStart: timestamp('window_start', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('rate_limit_window_start_idx').on(t.windowStart)],
+);
+
+/**
  * Per-agency settings that letters and the clock need (decisions.md #11–#13, #15, #18; migration 0003).
  * A missing row means "not configured": letters cannot be sent until the 复议机关 and court are set.
  */

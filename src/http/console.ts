@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../shared/packageRoot.ts';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 
-export const CONSOLE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
+export const CONSOLE_DIST = path.join(PACKAGE_ROOT, 'console/dist');
 
 export const consoleRoutes: FastifyPluginAsync<{ distDir: string }> = async (app, opts) => {
   const index = path.join(opts.distDir, 'index.html');

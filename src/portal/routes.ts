@@ -238,8 +238,8 @@ ${items ? html`<p>本机关要求补正：${items}</p>` : ''}
 <form class="apply" method="post" action="/status/suggest">${credentials(code, password)}<button class="secondary" type="submit">建议转为主动公开</button></form></section>`;
 
   const showStatus = async (reply: FastifyReply, code: string, password: string, message?: Raw, status = 200) => {
-    const s = await publicStatus(db, code, password);
-    const found = await findByReceipt(db, code, password);
+    const s = await publicStatus(db, key, code, password);
+    const found = await findByReceipt(db, key, code, password);
     const events = await loadEvents(db, found.row.id);
     const request = [...events].reverse().find((e) => e.kind === 'supplement-requested');
     const items = typeof request?.payload['items'] === 'string' ? request.payload['items'] : undefined;
@@ -262,7 +262,7 @@ ${open ? withdrawForm(code, password) : ''}`);
   app.post('/status/letter', { config: limit }, async (req, reply) => {
     const body = bodyOf(req);
     try {
-      const found = await findByReceipt(db, field(body, 'receiptCode'), field(body, 'queryPassword'));
+      const found = await findByReceipt(db, key, field(body, 'receiptCode'), field(body, 'queryPassword'));
       const letter = await getLetter(db, { kind: 'system', name: 'public' }, key, found.row.id);
       if (letter.status !== 'sent') return notFound(req, reply);
       const docx = field(body, 'format') === 'docx';
@@ -308,7 +308,7 @@ ${open ? withdrawForm(code, password) : ''}`);
     const password = field(body, 'queryPassword');
     const text = field(body, 'text').trim();
     try {
-      const found = await findByReceipt(db, code, password);
+      const found = await findByReceipt(db, key, code, password);
       if (tooBig) throw new AttachmentRejectedError('attachment.size', `文件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`);
       if (text === '' && file === undefined) {
         return await showStatus(reply, code, password, html`<div class="notice" role="alert" tabindex="-1" autofocus>请填写补正内容或上传补正材料。</div>`, 400);
@@ -341,7 +341,7 @@ ${open ? withdrawForm(code, password) : ''}`);
     const code = field(body, 'receiptCode');
     const password = field(body, 'queryPassword');
     try {
-      const found = await findByReceipt(db, code, password);
+      const found = await findByReceipt(db, key, code, password);
       if (found.row.outcome !== 'granted' && found.row.outcome !== 'partially_granted') return await showStatus(reply, code, password, html`<div class="notice" role="alert">只有已公开的信息才能建议转为主动公开。</div>`, 422);
       await suggestProposal({ db, actor: systemActor('applicant-online') }, { agencyCode: found.agencyCode, source: 'applicant', description: (found.row.documentNumber ? `${found.row.documentNumber} ${found.row.description}` : found.row.description).slice(0, 500), applicationIds: [found.row.id] });
       return await showStatus(reply, code, password, html`<div class="ok" role="status"><p>您的建议已提交，本机关将研究是否转为主动公开。</p></div>`);
@@ -355,7 +355,7 @@ ${open ? withdrawForm(code, password) : ''}`);
     const code = field(body, 'receiptCode');
     const password = field(body, 'queryPassword');
     try {
-      const found = await findByReceipt(db, code, password);
+      const found = await findByReceipt(db, key, code, password);
       const reason = field(body, 'reason').trim().slice(0, 200);
       await withdrawApplication({ db, key, actor: systemActor('applicant-online'), today: today() }, { applicationId: found.row.id, version: found.row.version, date: today(), reason: reason || '申请人在线撤回' });
       return await showStatus(reply, code, password, html`<div class="ok" role="status"><p>申请已撤回（${today()}）。</p></div>`);

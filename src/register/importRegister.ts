@@ -43,8 +43,20 @@ export interface ImportRegisterResult {
 
 /** Rows per INSERT (18 columns × 500 stays far below PostgreSQL's 65,535 bind parameters). */
 const CHUNK = 500;
-/** Rows per transaction on the embedded database: well under ~200 ms of holding it. */
-const EMBEDDED_CHUNK = 250;
+/**
+ * On the embedded database each transaction holds it (every other request waits): chunks are sized by
+ * time, not rows — each aims at EMBEDDED_TARGET_MS, grown or shrunk from how long the previous one took,
+ * so a slow machine or wide rows stay under ~200 ms too.
+ */
+export const EMBEDDED_TARGET_MS = 80;
+const EMBEDDED_FIRST_CHUNK = 50;
+const EMBEDDED_MIN_CHUNK = 10;
+
+/** The next chunk's rows after `size` rows took `elapsedMs`: toward the target, at most doubling, within bounds. */
+export function nextEmbeddedChunk(size: number, elapsedMs: number): number {
+  const scaled = Math.floor((size * EMBEDDED_TARGET_MS) / Math.max(elapsedMs, 1));
+  return Math.max(EMBEDDED_MIN_CHUNK, Math.min(CHUNK, size * 2, scaled));
+}
 /** 编号 per lookup query. */
 const LOOKUP_CHUNK = 5_000;
 
@@ -234,8 +246,12 @@ export async function importRegister(db: Db, actor: Actor, key: SecretKey, props
   } else {
     await db.transaction(check);
     try {
-      for (let start = 0; start < props.rows.length; start += EMBEDDED_CHUNK) {
-        await db.transaction((tx) => writeChunk(tx, start, EMBEDDED_CHUNK));
+      let size = EMBEDDED_FIRST_CHUNK;
+      for (let start = 0; start < props.rows.length; ) {
+        const began = performance.now();
+        await db.transaction((tx) => writeChunk(tx, start, size));
+        start += size;
+        size = nextEmbeddedChunk(size, performance.now() - began);
         await yieldToEventLoop();
       }
       await db.transaction(finish);

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { RegisterUnreadableError } from './errors.ts';
 import { validateRegister, type RawCell, type RawTable, type RegisterRow } from './validate.ts';
 
@@ -52,7 +52,9 @@ function xlsxCell(value: ExcelJS.CellValue): RawCell {
 }
 
 export async function readXlsxTable(bytes: Uint8Array): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads at the first XLSX read, not at start (issue 14).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

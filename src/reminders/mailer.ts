@@ -1,5 +1,9 @@
 /** E-mail through nodemailer, when SMTP is configured (GONGKAI_SMTP_URL, GONGKAI_MAIL_FROM). */
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type nodemailerModule from 'nodemailer';
+
+// Loaded when a mailer is configured, not at every start (memory and start time, issue 14).
+const loadNodemailer = () => createRequire(import.meta.url)('nodemailer') as typeof nodemailerModule;
 
 export interface Mail {
   to: string;
@@ -14,7 +18,7 @@ export interface Mailer {
 
 /** A mailer over SMTP, e.g. `smtp://user:pass@mail.example.cn:587`. */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  const transport = loadNodemailer().createTransport(url);
   return {
     send: async (mail) => {
       await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });

@@ -1,6 +1,7 @@
 /** What the applicant sees with the receipt code and query password: state, dates, steps, and the letter once answered. */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import type { SecretKey } from '../db/secretKey.ts';
 import { agencies, applications } from '../db/schema.ts';
 import { WORKFLOW_STATE_LABELS } from '../law/transitions.ts';
 import type { WorkflowState } from '../law/transitions.ts';
@@ -28,7 +29,7 @@ export interface PublicStatus {
 const PUBLIC_KINDS = new Set(['submitted', 'received', 'supplement-requested', 'supplement-received', 'supplement-lapsed', 'extended', 'fee-notice-sent', 'fee-paid', 'fee-lapsed', 'answered', 'delivered', 'withdrawn']);
 
 /** The case behind a receipt code, when the password matches (one error for both failures). */
-export async function findByReceipt(db: Db, receiptCode: string, password: string) {
+export async function findByReceipt(db: Db, key: SecretKey, receiptCode: string, password: string) {
   const rows = await db
     .select({ row: applications, agencyName: agencies.name, agencyCode: agencies.code, agencyPath: agencies.path })
     .from(applications)
@@ -36,12 +37,12 @@ export async function findByReceipt(db: Db, receiptCode: string, password: strin
     .where(eq(applications.receiptCode, receiptCode.trim().toUpperCase()))
     .limit(1);
   const found = rows[0];
-  if (found === undefined || !(await checkQueryPassword(password.trim(), found.row.queryPasswordHash))) throw new QueryFailedError();
+  if (found === undefined || !(await checkQueryPassword(key, password.trim(), found.row.queryPasswordHash))) throw new QueryFailedError();
   return found;
 }
 
-export async function publicStatus(db: Db, receiptCode: string, password: string): Promise<PublicStatus> {
-  const found = await findByReceipt(db, receiptCode, password);
+export async function publicStatus(db: Db, key: SecretKey, receiptCode: string, password: string): Promise<PublicStatus> {
+  const found = await findByReceipt(db, key, receiptCode, password);
   const r = found.row;
   const events = await loadEvents(db, r.id);
   const letter = await findLetter(db, r.id);

@@ -1,13 +1,17 @@
 /**
- * The applicant's query password (查询密码), stored under scrypt: `qs1$<N>$<r>$<p>$<salt>$<hash>`. The
- * password is random (8 characters of 32, ≈ 40 bits) and lookups are rate limited, so a moderate cost
- * (N = 2048, a few milliseconds, off the event loop) makes a stolen table expensive to search without
- * slowing the intake. Hashes of the earlier `salt$sha256` form stay verifiable. Imported cases never had a
- * password given to anyone: they store NO_QUERY_PASSWORD, which no password matches.
+ * The applicant's query password (查询密码), stored as `qs2$<N>$<r>$<p>$<salt>$<hash>`: scrypt of the
+ * password's HMAC under the installation key (SecretKey.keyedHash, a "pepper"). The password is random
+ * (8 characters of 32, ≈ 40 bits) and lookups are rate limited. Without the key file — a stolen table or
+ * backup, which never holds the key — the hashes cannot be searched at all; with it, each salted hash still
+ * costs 2^40 scrypt runs (N = 256: ≈ 0.8 ms each, ≈ 27 core-years). N = 2048 without the pepper cost 5.6 ms
+ * of CPU per online submission, more than everything else in the intake together (bench/lean.bench.ts).
+ * Hashes of the earlier forms stay verifiable: `qs1$…` (scrypt of the bare password) and `salt$sha256`.
+ * Imported cases never had a password given to anyone: they store NO_QUERY_PASSWORD, which no password matches.
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import type { SecretKey } from '../db/secretKey.ts';
 
-const N = 2048;
+const N = 256;
 const R = 8;
 const P = 1;
 const KEYLEN = 24;
@@ -21,19 +25,22 @@ function scrypt(password: string, salt: Buffer, keylen: number, n: number, r: nu
   });
 }
 
-export async function hashQueryPassword(password: string): Promise<string> {
+const peppered = (key: SecretKey, password: string) => key.keyedHash('query-password', password);
+
+export async function hashQueryPassword(key: SecretKey, password: string): Promise<string> {
   const salt = randomBytes(12);
-  const hash = await scrypt(password, salt, KEYLEN, N, R, P);
-  return ['qs1', N, R, P, salt.toString('base64url'), hash.toString('base64url')].join('$');
+  const hash = await scrypt(peppered(key, password), salt, KEYLEN, N, R, P);
+  return ['qs2', N, R, P, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
-export async function checkQueryPassword(password: string, stored: string): Promise<boolean> {
+export async function checkQueryPassword(key: SecretKey, password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
-  if (parts.length === 6 && parts[0] === 'qs1') {
-    const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
+  if (parts.length === 6 && (parts[0] === 'qs2' || parts[0] === 'qs1')) {
+    const [form, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
     const expected = Buffer.from(hash, 'base64url');
     if (Number(n) > 65536 || expected.length === 0) return false;
-    const got = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, Number(n), Number(r), Number(p));
+    const input = form === 'qs2' ? peppered(key, password) : password;
+    const got = await scrypt(input, Buffer.from(salt, 'base64url'), expected.length, Number(n), Number(r), Number(p));
     return timingSafeEqual(got, expected);
   }
   if (parts.length === 2) {

@@ -1,7 +1,5 @@
 /** The answer letter as DOCX (docx) and PDF (pdfkit with Noto Sans SC, subset on embed). */
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import PDFDocument from 'pdfkit';
-import { registerChineseFonts } from '../report/render/pdfFonts.ts';
+// docx, pdfkit and the fonts load at the first letter rendered, not at start (issue 14: start time, memory).
 
 export interface RenderableLetter {
   title: string;
@@ -29,6 +27,7 @@ function split(body: string): { salutation: string; paragraphs: string[]; signat
 const FONT = '宋体';
 
 export async function renderLetterDocx(letter: RenderableLetter): Promise<Buffer> {
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = await import('docx');
   const { salutation, paragraphs, signature } = split(letter.body);
   const run = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
     new TextRun({ text, font: FONT, size: opts.size ?? 28, ...(opts.bold === true ? { bold: true } : {}) });
@@ -51,7 +50,8 @@ export async function renderLetterDocx(letter: RenderableLetter): Promise<Buffer
   return Packer.toBuffer(doc);
 }
 
-export function renderLetterPdf(letter: RenderableLetter): Promise<Buffer> {
+export async function renderLetterPdf(letter: RenderableLetter): Promise<Buffer> {
+  const [{ default: PDFDocument }, { registerChineseFonts }] = await Promise.all([import('pdfkit'), import('../report/render/pdfFonts.ts')]);
   const { salutation, paragraphs, signature } = split(letter.body);
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 80, right: 80 }, info: { Title: letter.title, Creator: 'gongkai' } });

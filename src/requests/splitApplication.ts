@@ -61,7 +61,7 @@ export async function splitApplication(ctx: CaseContext, props: SplitApplication
       for (const description of parts.slice(1)) {
         const x = { id: uuidv7(), receiptCode: `${(c.row.receivedOn ?? '').replaceAll('-', '')}-${code(6)}`, queryPassword: code(8), description };
         created.push(x);
-        hashes.set(x.id, await hashQueryPassword(x.queryPassword));
+        hashes.set(x.id, await hashQueryPassword(ctx.key, x.queryPassword));
       }
     },
     payload: (c) => ({ parts, originalDescription: c.row.description, created: created.map((x) => ({ id: x.id, receiptCode: x.receiptCode, description: x.description })) }),

@@ -61,9 +61,9 @@ describe('data at rest', () => {
     assert.ok(back.raw.equals(content));
   });
 
-  it('keeps the query password under scrypt', async () => {
+  it('keeps the query password under scrypt of its keyed hash', async () => {
     const [row] = await t.db.db.select({ h: applications.queryPasswordHash }).from(applications).where(eq(applications.id, id));
-    assert.match(row!.h, /^qs1\$/);
+    assert.match(row!.h, /^qs2\$/);
   });
 
   it('makes a PGlite data directory 0700 and its files 0600', async () => {

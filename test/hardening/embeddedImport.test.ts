@@ -11,7 +11,7 @@ import { seedAgencies } from '../support/fixtures.ts';
 import { systemActor } from '../../src/accounts/actor.ts';
 import { SecretKey } from '../../src/db/secretKey.ts';
 import { applications, events } from '../../src/db/schema.ts';
-import { importRegister, removeUnfinishedImports } from '../../src/register/importRegister.ts';
+import { EMBEDDED_TARGET_MS, importRegister, nextEmbeddedChunk, removeUnfinishedImports } from '../../src/register/importRegister.ts';
 import { registerImports } from '../../src/register/schema.ts';
 import type { RegisterRow } from '../../src/register/validate.ts';
 
@@ -79,4 +79,16 @@ test('an import a crash interrupted is removed whole at the next start', async (
   assert.equal(await removeUnfinishedImports(database.db), 1);
   assert.equal(await casesNow(), before);
   assert.equal((await database.db.select({ n: count() }).from(events).where(sql`${events.payload}->>'importId' = ${done.importId}`))[0]!.n, 0);
+});
+
+test('chunks on the embedded database are sized by the time the previous one took', () => {
+  const cases: [size: number, elapsedMs: number, next: number][] = [
+    [50, 10, 100], // fast: at most doubles
+    [100, EMBEDDED_TARGET_MS, 100], // on target: unchanged
+    [400, EMBEDDED_TARGET_MS * 4, 100], // four times too slow: a quarter
+    [100, 100_000, 10], // a stall: never below the floor
+    [500, 1, 500], // never above the rows one INSERT may carry
+    [50, 0, 100],
+  ];
+  for (const [size, elapsedMs, next] of cases) assert.equal(nextEmbeddedChunk(size, elapsedMs), next, `${size} rows in ${elapsedMs} ms`);
 });

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { and, eq, gte, lte, count } from 'drizzle-orm';
 import { systemActor } from '../../accounts/actor.ts';
 import { recordAppeal } from '../../appeals/appeals.ts';
+import path from 'node:path';
 import type { Db } from '../../db/open.ts';
+import { PACKAGE_ROOT } from '../../shared/packageRoot.ts';
 import type { SecretKey } from '../../db/secretKey.ts';
 import { agencies, applications } from '../../db/schema.ts';
 import { setProactiveFigures } from '../../report/build/db.ts';
@@ -16,7 +18,8 @@ import { importRegister } from '../importRegister.ts';
 import { readCsvTable } from '../read.ts';
 import { validateRegister } from '../validate.ts';
 
-const REGISTER = new URL('./seed-2020.csv', import.meta.url);
+// From the package root: this module also runs bundled (dist/server, scripts/build-server.js).
+const REGISTER = path.join(PACKAGE_ROOT, 'src/register/demo/seed-2020.csv');
 
 /** Table 2 of the seed report (国家信访局 2020), as entered. */
 export const DEMO_PROACTIVE_2020: ProactiveTable = {

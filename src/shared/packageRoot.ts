@@ -1,0 +1,16 @@
+/**
+ * The package's root folder (where package.json is), found from this module whether it runs from src/
+ * (tsx, tests, the CLI) or bundled into dist/server/ (npm start, scripts/build-server.js).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`package.json not found above ${from}`);
+  }
+}
+
+export const PACKAGE_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
