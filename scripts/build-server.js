@@ -3,23 +3,17 @@
 // than its sources, so that `npm start` runs plain JavaScript: no TypeScript compiled at each start, one
 // file instead of hundreds of modules each resolved through a loader hook (issue 14: start time, memory).
 // Packages stay external (loaded from node_modules, heavy ones only when first used). `--force` rebuilds.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { isStale } from './staleBuild.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'server', 'main.js');
 
-function newest(path) {
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
-}
-
 const sources = [join(root, 'src'), join(root, 'package.json')];
-const stale = !existsSync(out) || process.argv.includes('--force') || Math.max(...sources.map(newest)) > statSync(out).mtimeMs;
-if (!stale) process.exit(0);
+if (!isStale(out, sources)) process.exit(0);
 let esbuild;
 try {
   esbuild = await import('esbuild');
