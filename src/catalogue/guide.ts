@@ -9,6 +9,7 @@ import { inScope, requireRole } from '../accounts/actor.ts';
 import { ForbiddenError } from '../accounts/errors.ts';
 import { getAgencyByCode } from '../agencies/agencies.ts';
 import type { Db } from '../db/open.ts';
+import { DEFAULT_DEADLINE_SETTINGS } from '../law/deadline/settings.ts';
 import type { Issue } from '../shared/domainError.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import { todayInChina } from '../requests/today.ts';
@@ -56,6 +57,8 @@ const LIMITS: Record<(typeof TEXT_FIELDS)[number], number> = { officeName: 100, 
 export const GUIDE_REQUIRED = ['officeName', 'address', 'hours', 'phone'] as const;
 
 export function defaultGuideSettings(agencyName: string): GuideSettings {
+  // The periods the guide promises are the statutory ones (Arts. 30, 33), read from the law once.
+  const { answerDays, extensionDays, supplementNoticeDays } = DEFAULT_DEADLINE_SETTINGS;
   return {
     officeName: `${agencyName}政府信息公开工作机构`,
     address: '',
@@ -72,7 +75,7 @@ export function defaultGuideSettings(agencyName: string): GuideSettings {
       { name: '当面申请', how: '在办公时间内到本机关政府信息公开工作机构当面提交书面申请。' },
       { name: '信函申请', how: '将申请表邮寄至本机关政府信息公开工作机构，请在信封左下角注明“政府信息公开申请”字样。' },
     ],
-    handling: '本机关收到申请后，能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过20个工作日。申请内容不明确的，本机关将在收到申请之日起7个工作日内一次性告知申请人补正。依申请提供政府信息，不收取费用；申请人申请公开政府信息的数量、频次明显超过合理范围的，可以按照《政府信息公开信息处理费管理办法》收取信息处理费。',
+    handling: `本机关收到申请后，能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起${answerDays}个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过${extensionDays}个工作日。申请内容不明确的，本机关将在收到申请之日起${supplementNoticeDays}个工作日内一次性告知申请人补正。依申请提供政府信息，不收取费用；申请人申请公开政府信息的数量、频次明显超过合理范围的，可以按照《政府信息公开信息处理费管理办法》收取信息处理费。`,
     remedies: '公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。',
     emptyColumnNote: '本机关暂未产生此类信息。',
   };
