@@ -10,6 +10,7 @@ import { agencies, agencySettings } from '../db/schema.ts';
 import { ANNUAL_REPORT_ARTICLE, annualReportDueOn, isOrganKind } from '../law/organs.ts';
 import { reportYears } from '../report/build/schema.ts';
 import { ValidationError } from '../shared/domainError.ts';
+import { daysBetween } from '../calendar/civilDate.ts';
 
 export interface ReportTimeliness {
   agencyCode: string;
@@ -21,10 +22,6 @@ export interface ReportTimeliness {
   /** late: published after the due date; missing: not published, due date passed; unset: the agency's kind is not set. */
   status: 'on_time' | 'late' | 'missing' | 'not_due' | 'unset';
   daysLate: number | null;
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Every agency in the actor's subtree with the timeliness of its report on `year`, as of `today`. */

@@ -6,6 +6,7 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { StaffActor } from '../accounts/actor.ts';
 import type { CivilDate } from '../calendar/civilDate.ts';
+import { daysBetween } from '../calendar/civilDate.ts';
 import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import type { WorkCalendar } from '../calendar/workCalendar.ts';
 import type { Db } from '../db/open.ts';
@@ -66,10 +67,6 @@ export interface Workbench {
   counts: { state: string; label: string; count: number }[];
 }
 
-function calendarDaysBetween(from: CivilDate, to: CivilDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** Working days from `today` to `due` (0 on the due day; negative after it). */
 function workdaysLeft(cal: WorkCalendar, today: CivilDate, due: CivilDate): number {
   return cal.workdaysBetween(today, due);
@@ -123,7 +120,7 @@ export async function workbench(db: Db, actor: StaffActor, opts: { today?: Civil
       workdaysLeft: r.dueOn === null ? null : workdaysLeft(cal, today, r.dueOn),
       stoppedSince: since,
       stoodWorkdays: since === null || since > today ? (since === null ? null : 0) : cal.workdaysBetween(since, today),
-      stoodDays: since === null ? null : Math.max(0, calendarDaysBetween(since, today)),
+      stoodDays: since === null ? null : Math.max(0, daysBetween(since, today)),
     };
   });
   const byDue = (a: WorkbenchCase, b: WorkbenchCase) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.receiptCode.localeCompare(b.receiptCode);
