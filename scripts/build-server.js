@@ -23,7 +23,8 @@ try {
 }
 rmSync(dirname(out), { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: [join(root, 'src', 'main.ts')],
+  // The server, and the script `npm install` runs to build the embedded database's template.
+  entryPoints: [join(root, 'src', 'main.ts'), join(root, 'src', 'db', 'preparePgliteTemplate.ts')],
   outdir: dirname(out),
   // Modules imported with import() become their own chunks, and so do the packages they import: a
   // single file would hoist those imports (pdfkit, docx, jszip …) and load them at every start.

@@ -1,4 +1,5 @@
 /** Agencies: a tree of offices (a region's office above its agencies). Commands and queries. */
+import { databaseErrorOf } from '../db/databaseError.ts';
 import { asc, eq, like } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../accounts/actor.ts';
@@ -74,11 +75,7 @@ export async function addAgency(db: Db, actor: Actor, props: AddAgencyProps): Pr
 }
 
 export function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e !== undefined && e !== null; e = (e as { cause?: unknown }).cause) {
-    if (typeof e === 'object' && (e as { code?: unknown }).code === '23505') return true;
-    if (typeof e !== 'object') break;
-  }
-  return false;
+  return databaseErrorOf(err)?.code === '23505';
 }
 
 export async function findAgencyByCode(db: Db, code: string): Promise<AgencyRow | undefined> {

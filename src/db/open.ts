@@ -12,9 +12,10 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
-import { PACKAGE_ROOT } from '../shared/packageRoot.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { restrictDataDir } from './dataDirPermissions.ts';
+import { pgliteTemplate } from './pgliteTemplate.ts';
+import { MIGRATIONS_FOLDER } from './migrationsFolder.ts';
 import { pgliteListen, postgresListen } from './notify.ts';
 import type { Listen } from './notify.ts';
 
@@ -47,7 +48,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.join(PACKAGE_ROOT, 'drizzle');
+export { MIGRATIONS_FOLDER };
 
 /** Options from the environment: DATABASE_URL, else GONGKAI_DATA_DIR, else ./data. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
@@ -92,13 +93,19 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   let client: PGlite;
   let unlock = (): void => {};
   let created = false;
+  // A new cluster starts from the migrated template (db/pgliteTemplate.ts) instead of initdb.
   if (dir === 'memory') {
-    client = new PGlite();
+    client = new PGlite(doMigrate ? { loadDataDir: await pgliteTemplate(MIGRATIONS_FOLDER) } : {});
   } else {
     restrictDataDir(dir);
     unlock = lockDataDir(dir);
     created = !existsSync(path.join(dir, 'pgdata', 'PG_VERSION'));
-    client = new PGlite(path.join(dir, 'pgdata'));
+    try {
+      client = new PGlite(path.join(dir, 'pgdata'), created && doMigrate ? { loadDataDir: await pgliteTemplate(MIGRATIONS_FOLDER) } : {});
+    } catch (err) {
+      unlock();
+      throw err;
+    }
   }
   const close = async (): Promise<void> => {
     try {

@@ -3,7 +3,8 @@
  * all or nothing. Besides the file's own checks, it refuses a 编号 the agency already has and a row that
  * would change a locked (published) year's report; every problem comes back with its row and column.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { receiptCodeOf } from '../requests/receiptCode.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, inScope, type Actor } from '../accounts/actor.ts';
@@ -88,12 +89,6 @@ export async function removeUnfinishedImports(db: Db): Promise<number> {
   return unfinished.length;
 }
 
-const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-function randomCode(n: number): string {
-  let out = '';
-  for (const b of randomBytes(n)) out += CODE_ALPHABET[b % CODE_ALPHABET.length];
-  return out;
-}
 
 /** The workflow state of an imported case: open cases are being handled; closed ones ended as recorded. */
 function stateOf(row: RegisterRow): string {
@@ -157,7 +152,7 @@ export async function importRegister(db: Db, actor: Actor, key: SecretKey, props
   const usedCodes = new Set<string>();
   const receiptCode = (r: RegisterRow): string => {
     for (let draw = 0; draw < 1000; draw++) {
-      const code = `${r.receivedOn.replaceAll('-', '')}-${(props.randomPart ?? (() => randomCode(6)))()}`;
+      const code = receiptCodeOf(r.receivedOn, props.randomPart);
       if (!usedCodes.has(code)) {
         usedCodes.add(code);
         return code;

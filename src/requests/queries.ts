@@ -96,9 +96,10 @@ export interface ApplicationView {
   version: number;
 }
 
-export function toView(key: SecretKey, c: LoadedCase, masked: boolean): ApplicationView {
+/** `plainApplicant`: the applicant the caller has just encrypted into the row (spares decrypting it again). */
+export function toView(key: SecretKey, c: LoadedCase, masked: boolean, plainApplicant?: Applicant): ApplicationView {
   const r = c.row;
-  const applicant = decryptApplicant(key, r);
+  const applicant = plainApplicant ?? decryptApplicant(key, r);
   return {
     id: r.id,
     agencyCode: c.agencyCode,

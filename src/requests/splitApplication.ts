@@ -5,7 +5,7 @@
  * same channel, with its own receipt code and query password (given to the applicant) and its own clock.
  * All in one transaction with the step's event.
  */
-import { randomBytes } from 'node:crypto';
+import { randomCode, receiptCodeOf } from './receiptCode.ts';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId } from '../accounts/actor.ts';
@@ -15,7 +15,7 @@ import { ValidationError } from '../shared/domainError.ts';
 import type { Issue } from '../shared/domainError.ts';
 import { computeCaseClock } from './clock.ts';
 import type { CaseContext } from './context.ts';
-import { hashQueryPassword } from './queryPassword.ts';
+import { hashQueryPassword, QUERY_PASSWORD_LENGTH } from './queryPassword.ts';
 import { installationCalendar } from '../calendarYears/installationCalendar.ts';
 import type { WorkCalendar } from '../calendar/workCalendar.ts';
 import { caseSettings, runStep } from './transition.ts';
@@ -30,12 +30,6 @@ export interface SplitResult extends StepResult {
   created: { id: string; receiptCode: string; queryPassword: string; description: string }[];
 }
 
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-function code(n: number): string {
-  let out = '';
-  for (const b of randomBytes(n)) out += ALPHABET[b % ALPHABET.length];
-  return out;
-}
 
 export async function splitApplication(ctx: CaseContext, props: SplitApplicationProps): Promise<SplitResult> {
   const issues: Issue[] = [];
@@ -59,7 +53,7 @@ export async function splitApplication(ctx: CaseContext, props: SplitApplication
       settingsDeadline = (await caseSettings(ctx.db, c.row.agencyId)).deadline;
       calendar = ctx.calendar ?? (await installationCalendar(ctx.db));
       for (const description of parts.slice(1)) {
-        const x = { id: uuidv7(), receiptCode: `${(c.row.receivedOn ?? '').replaceAll('-', '')}-${code(6)}`, queryPassword: code(8), description };
+        const x = { id: uuidv7(), receiptCode: receiptCodeOf(c.row.receivedOn ?? ''), queryPassword: randomCode(QUERY_PASSWORD_LENGTH), description };
         created.push(x);
         hashes.set(x.id, await hashQueryPassword(ctx.key, x.queryPassword));
       }
