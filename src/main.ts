@@ -11,6 +11,9 @@ import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { DiskFileStore } from './requests/fileStore.ts';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { DemoResult } from './demo/seed.ts';
 import { mailerFromEnv } from './reminders/mailer.ts';
 import { startScheduler } from './reminders/scheduler.ts';
 import { serverSettings } from './http/serverSettings.ts';
@@ -22,6 +25,13 @@ import { todayInChina } from './requests/today.ts';
 
 const options = optionsFromEnv();
 const dataDir = dataDirFromEnv();
+/** Set in the child process that seeds a new embedded database (below). */
+const seedOnly = process.env['GONGKAI_SEED_ONLY'] === '1';
+// A new embedded database is seeded by a short-lived child process: the one-time work (the 2020 register
+// import, the report it locks, letters) grows the memory of the process that does it, and PGlite's
+// WebAssembly memory never shrinks. The server then opens the seeded database and idles at what a restart
+// does (issue 14: idle memory).
+const seededInChild = !seedOnly && options.url === undefined && !existsSync(path.join(dataDir, 'pgdata', 'PG_VERSION')) ? seedInChildProcess() : undefined;
 const database = await openDatabase(options);
 // The key file and the attachments live in the data directory on PostgreSQL too: owner-only (on PGlite
 // openDatabase has done it, and walking its ~1,500 files again would only slow the start).
@@ -37,9 +47,14 @@ try {
   }
   throw err;
 }
+if (seedOnly) {
+  process.stdout.write(JSON.stringify(await seedDemo(database.db, key, dataDir)));
+  await database.close();
+  process.exit(0);
+}
 // An embedded-database register import that a crash interrupted is removed whole (register/importRegister.ts).
 await removeUnfinishedImports(database.db);
-const demo = await seedDemo(database.db, key, dataDir);
+const demo = seededInChild ?? (await seedDemo(database.db, key, dataDir));
 const mailer = mailerFromEnv();
 const files = new DiskFileStore(path.join(dataDir, 'files'), key);
 const settings = serverSettings(process.env);
@@ -99,4 +114,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopBackups();
     void app.close().then(() => database.close()).then(() => process.exit(0));
   });
+}
+
+/** Runs this program again with GONGKAI_SEED_ONLY=1; its stdout is the DemoResult (first passwords included). */
+function seedInChildProcess(): DemoResult {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] ?? ''], {
+    env: { ...process.env, GONGKAI_SEED_ONLY: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (child.status !== 0) process.exit(child.status ?? 1);
+  return JSON.parse(child.stdout) as DemoResult;
 }

@@ -72,6 +72,13 @@ function redact(url: string): string {
   }
 }
 
+/**
+ * PGlite's own start parameters, with shared buffers of 32 MB instead of PostgreSQL's 128 MB: PostgreSQL
+ * touches all of them at start, so they were resident whether used or not; the files stay in the operating
+ * system's cache anyway. Idle memory of the server fell by ≈ 115 MB (bench/lean.bench.ts, issue 14).
+ */
+const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] };
+
 /** Opens (and by default migrates) the database. */
 export async function openDatabase(options: OpenOptions = optionsFromEnv()): Promise<Database> {
   const doMigrate = options.migrate ?? true;
@@ -95,13 +102,13 @@ export async function openDatabase(options: OpenOptions = optionsFromEnv()): Pro
   let created = false;
   // A new cluster starts from the migrated template (db/pgliteTemplate.ts) instead of initdb.
   if (dir === 'memory') {
-    client = new PGlite(doMigrate ? { loadDataDir: await pgliteTemplate(MIGRATIONS_FOLDER) } : {});
+    client = new PGlite({ ...PGLITE_OPTIONS, ...(doMigrate ? { loadDataDir: await pgliteTemplate(MIGRATIONS_FOLDER) } : {}) });
   } else {
     restrictDataDir(dir);
     unlock = lockDataDir(dir);
     created = !existsSync(path.join(dir, 'pgdata', 'PG_VERSION'));
     try {
-      client = new PGlite(path.join(dir, 'pgdata'), created && doMigrate ? { loadDataDir: await pgliteTemplate(MIGRATIONS_FOLDER) } : {});
+      client = new PGlite(path.join(dir, 'pgdata'), { ...PGLITE_OPTIONS, ...(created && doMigrate ? { loadDataDir: await pgliteTemplate(MIGRATIONS_FOLDER) } : {}) });
     } catch (err) {
       unlock();
       throw err;

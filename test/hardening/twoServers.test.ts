@@ -6,42 +6,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createScratchPgDatabase, testDatabaseUrl } from '../support/db.ts';
 import { personInput } from '../support/fixtures.ts';
+import { startServer, type Server } from '../support/server.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const base = testDatabaseUrl();
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  out: string[];
-}
-
-function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out.join('')}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      out.push(chunk.toString('utf8'));
-      const m = /门户:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out.join(''));
-      if (m !== null) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, out });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (c: Buffer) => out.push(c.toString('utf8')));
-    child.on('exit', (code) => reject(new Error(`server exited ${String(code)}: ${out.join('')}`)));
-  });
-}
 
 describe('two app servers on one PostgreSQL', { skip: base === undefined ? 'needs PostgreSQL: set DATABASE_URL' : false }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gk-two-'));
