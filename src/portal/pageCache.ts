@@ -183,7 +183,14 @@ export function installPageCache(app: FastifyInstance, cache: PageCache): void {
       if (value !== undefined && !NOT_STORED.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     cache.set(pageKey(req.url, req.raw.headers), { status: 200, body, headers }, generation);
-    reply.header('etag', pageEtag(body));
+    const etag = pageEtag(body);
+    reply.header('etag', etag);
+    // A page rendered now (not yet cached, or dropped since) answers a matching If-None-Match as a cached one does.
+    if (notModified(req.headers['if-none-match'], etag)) {
+      reply.code(304);
+      reply.removeHeader('content-length');
+      return '';
+    }
     return payload;
   });
 }

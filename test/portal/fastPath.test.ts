@@ -96,6 +96,23 @@ describe('cached pages answered before Fastify', () => {
     }
   });
 
+  it('a page not yet cached answers a matching If-None-Match with 304 too', async () => {
+    const etag = (await ask('/agencies/gjxfj/guide')).headers.etag!;
+    // Another app server on the same database has not rendered the page yet.
+    const second = await buildApp({ db: database.db, key: SecretKey.random(), files: noFiles, listen: database.listen, today: () => '2026-11-24' });
+    try {
+      const fresh = await second.inject({ method: 'GET', url: '/agencies/gjxfj/guide', headers: { host: `127.0.0.1:${port}`, 'if-none-match': etag } });
+      assert.equal(fresh.statusCode, 304);
+      assert.equal(fresh.body, '');
+      assert.equal(fresh.headers.etag, etag);
+      const other = await second.inject({ method: 'GET', url: '/agencies/gjxfj/guide', headers: { host: `127.0.0.1:${port}`, 'if-none-match': '"other"' } });
+      assert.equal(other.statusCode, 200);
+      assert.equal(other.headers.etag, etag);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('a page asked for with a made-up Host is not served to other visitors', async () => {
     const poisoned = await ask('/sitemap.xml', { headers: { host: 'evil.example' } });
     assert.ok(poisoned.body.includes('evil.example'));
