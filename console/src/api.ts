@@ -42,13 +42,26 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
   return data as T;
 }
 
-/** The error as a clerk reads it: the message, and each field and rule. */
-export function errorText(err: unknown): string {
+/**
+ * The error as a clerk reads it: the message, and each field and rule — named by the form's own label
+ * where `labels` has the field (path → label), else by its path.
+ */
+export function errorText(err: unknown, labels: Readonly<Record<string, string>> = {}): string {
   if (err instanceof ApiError) {
-    const issues = err.issues.map((i) => `${i.message}（${i.path}）`);
+    const issues = err.issues.map((i) => {
+      const label = labels[i.path];
+      if (label === undefined) return `${i.message}（${i.path}）`;
+      return i.message.startsWith(label) ? i.message : `${label}：${i.message}`;
+    });
     return issues.length > 0 ? `填写有误：${issues.join('；')}` : err.message;
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The refused fields of an ApiError, for antd's `form.setFields`: each message shown under its field. */
+export function fieldErrors(err: unknown): { name: (string | number)[]; errors: string[] }[] {
+  if (!(err instanceof ApiError)) return [];
+  return err.issues.filter((i) => i.path !== '').map((i) => ({ name: i.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), errors: [i.message] }));
 }
 
 /** A file upload (multipart, field `file`). */

@@ -155,8 +155,12 @@ describe('the publisher and the catalogue', () => {
     const refused = u.page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/guide'));
     await u.page.getByRole('button', { name: '保存指南（新版本）' }).click();
     assert.equal((await refused).status(), 400);
-    await u.page.getByText(/邮政编码应为6位数字/).waitFor();
+    // The refusal names the field by its label, in the message and under the field itself.
+    await u.page.locator('.ant-message').getByText('填写有误：邮政编码应为6位数字').waitFor();
+    await u.page.locator('.ant-form-item-explain-error').getByText('邮政编码应为6位数字').waitFor();
+    assert.equal(await u.page.getByText(/postalCode/).count(), 0);
     forgetExpectedRefusal(u, 400);
+    await checkConsoleScreen(u, '47-catalogue-guide-refused');
     await u.page.getByLabel('邮政编码').fill('100035');
     const saved = await awaitApi(u, 'PUT', /\/guide$/, () => u.page.getByRole('button', { name: '保存指南（新版本）' }).click(), { method: 'GET', path: /\/guide$/ }) as { version: number; settings: { fax: string } };
     assert.equal(saved.settings.fax, '010-68880000');

@@ -4,7 +4,7 @@
  */
 import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, errorText } from '../../api.ts';
+import { api, errorText, fieldErrors } from '../../api.ts';
 import { chinaTime } from '../../format.ts';
 
 interface GuideSettings {
@@ -30,6 +30,23 @@ interface Guide {
   versions: { version: number; revisedOn: string; createdBy: string }[];
 }
 
+/** The form's labels, also naming the fields in a refused save's message. */
+const LABELS: Record<Exclude<keyof GuideSettings, 'channels'>, string> = {
+  officeName: '政府信息公开工作机构',
+  address: '办公地址',
+  postalCode: '邮政编码',
+  hours: '办公时间',
+  phone: '联系电话',
+  fax: '传真',
+  email: '电子邮箱',
+  website: '其他互联网联系方式',
+  introduction: '概述',
+  howToObtain: '主动公开信息的获取方式',
+  handling: '办理程序、期限与收费',
+  remedies: '监督和救济',
+  emptyColumnNote: '栏目暂无信息时的说明',
+};
+
 const required = (label: string) => [{ required: true, message: `请填写${label}（《条例》第十二条）` }];
 
 export function GuidePanel({ agency, canEdit }: { agency: string; canEdit: boolean }) {
@@ -53,7 +70,8 @@ export function GuidePanel({ agency, canEdit }: { agency: string; canEdit: boole
       void message.success(`公开指南已保存（第 ${g.version} 版）`);
       load();
     } catch (err) {
-      void message.error(errorText(err), 8);
+      form.setFields(fieldErrors(err) as Parameters<typeof form.setFields>[0]);
+      void message.error(errorText(err, LABELS), 8);
     } finally {
       setSaving(false);
     }
@@ -68,16 +86,16 @@ export function GuidePanel({ agency, canEdit }: { agency: string; canEdit: boole
         {guide.versions.length > 1 && <span className="gk-empty">历史版本：{guide.versions.slice(1, 6).map((v) => `第${v.version}版（${chinaTime(v.revisedOn).slice(0, 10)}）`).join('、')}</span>}
       </Space>
       <Row gutter={12}>
-        <Col span={8}><Form.Item name="officeName" label="政府信息公开工作机构" rules={required('工作机构')}><Input /></Form.Item></Col>
-        <Col span={12}><Form.Item name="address" label="办公地址" rules={required('办公地址')}><Input /></Form.Item></Col>
-        <Col span={4}><Form.Item name="postalCode" label="邮政编码"><Input /></Form.Item></Col>
-        <Col span={12}><Form.Item name="hours" label="办公时间" rules={required('办公时间')}><Input /></Form.Item></Col>
-        <Col span={6}><Form.Item name="phone" label="联系电话" rules={required('联系电话')}><Input /></Form.Item></Col>
-        <Col span={6}><Form.Item name="fax" label="传真"><Input /></Form.Item></Col>
-        <Col span={8}><Form.Item name="email" label="电子邮箱"><Input /></Form.Item></Col>
-        <Col span={16}><Form.Item name="website" label="其他互联网联系方式"><Input /></Form.Item></Col>
-        <Col span={12}><Form.Item name="introduction" label="概述"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item></Col>
-        <Col span={12}><Form.Item name="howToObtain" label="主动公开信息的获取方式"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item></Col>
+        <Col span={8}><Form.Item name="officeName" label={LABELS.officeName} rules={required('工作机构')}><Input /></Form.Item></Col>
+        <Col span={12}><Form.Item name="address" label={LABELS.address} rules={required('办公地址')}><Input /></Form.Item></Col>
+        <Col span={4}><Form.Item name="postalCode" label={LABELS.postalCode}><Input /></Form.Item></Col>
+        <Col span={12}><Form.Item name="hours" label={LABELS.hours} rules={required('办公时间')}><Input /></Form.Item></Col>
+        <Col span={6}><Form.Item name="phone" label={LABELS.phone} rules={required('联系电话')}><Input /></Form.Item></Col>
+        <Col span={6}><Form.Item name="fax" label={LABELS.fax}><Input /></Form.Item></Col>
+        <Col span={8}><Form.Item name="email" label={LABELS.email}><Input /></Form.Item></Col>
+        <Col span={16}><Form.Item name="website" label={LABELS.website}><Input /></Form.Item></Col>
+        <Col span={12}><Form.Item name="introduction" label={LABELS.introduction}><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item></Col>
+        <Col span={12}><Form.Item name="howToObtain" label={LABELS.howToObtain}><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item></Col>
       </Row>
       <div style={{ fontWeight: 600, margin: '4px 0' }}>申请渠道</div>
       <Form.List name="channels">
@@ -95,9 +113,9 @@ export function GuidePanel({ agency, canEdit }: { agency: string; canEdit: boole
         )}
       </Form.List>
       <Row gutter={12}>
-        <Col span={12}><Form.Item name="handling" label="办理程序、期限与收费"><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item></Col>
-        <Col span={12}><Form.Item name="remedies" label="监督和救济"><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item></Col>
-        <Col span={12}><Form.Item name="emptyColumnNote" label="栏目暂无信息时的说明"><Input /></Form.Item></Col>
+        <Col span={12}><Form.Item name="handling" label={LABELS.handling}><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item></Col>
+        <Col span={12}><Form.Item name="remedies" label={LABELS.remedies}><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item></Col>
+        <Col span={12}><Form.Item name="emptyColumnNote" label={LABELS.emptyColumnNote}><Input /></Form.Item></Col>
       </Row>
       {canEdit && <Button type="primary" htmlType="submit" loading={saving}>保存指南（新版本）</Button>}
     </Form>
