@@ -124,7 +124,7 @@ describe('the publisher and the catalogue', () => {
     await u.page.context().close();
   });
 
-  it('lists the Art. 26 late documents: published late, and drafts waiting past their day', async () => {
+  it('lists the Art. 26 late documents: published late, drafts waiting past their day, and a change published late', async () => {
     const u = await openCatalogue();
     const late = [
       { title: '示范迟发文件（已发布）', writtenOn: '2026-06-01', publish: true, publishedOn: '2026-08-20' },
@@ -134,7 +134,16 @@ describe('the publisher and the catalogue', () => {
       const res = await apiFromPage(u.page, 'POST', '/agencies/gjxfj/catalogue/documents', { ...d, item: '1', topic: '信访', kind: 'other' });
       assert.equal(res.status, 201, JSON.stringify(res.body));
     }
-    const answer = await awaitApi(u, 'GET', /\/catalogue\/late$/, () => u.page.getByRole('tab', { name: '逾期公开（第二十六条）' }).click()) as { publishedLate: { title: string; art26DueOn: string }[]; waitingLate: { title: string }[] };
+    // A document published on time whose correction (the information changed on 2026-07-01) is published only now.
+    const onTime = await apiFromPage<{ id: string; version: number }>(u.page, 'POST', '/agencies/gjxfj/catalogue/documents', { title: '示范按时文件（迟更正）', writtenOn: '2026-06-01', publish: true, publishedOn: '2026-06-05', item: '1', topic: '信访', kind: 'other' });
+    assert.equal(onTime.status, 201, JSON.stringify(onTime.body));
+    const corrected = await apiFromPage(u.page, 'POST', `/catalogue/documents/${onTime.body.id}/correct`, { version: onTime.body.version, reason: '发文字号有误', changes: { docNumber: '示范信〔2026〕9号' }, changedOn: '2026-07-01' });
+    assert.equal(corrected.status, 200, JSON.stringify(corrected.body));
+    const answer = await awaitApi(u, 'GET', /\/catalogue\/late$/, () => u.page.getByRole('tab', { name: '逾期公开（第二十六条）' }).click()) as { publishedLate: { title: string; art26DueOn: string }[]; waitingLate: { title: string }[]; changedLate: { title: string; art26DueOn: string; recordedOn: string }[] };
+    const change = answer.changedLate.find((c) => c.title === '示范按时文件（迟更正）');
+    assert.ok(change !== undefined && change.art26DueOn > '2026-07-01' && change.art26DueOn < change.recordedOn, JSON.stringify(answer.changedLate));
+    const changeDays = (Date.parse(change.recordedOn) - Date.parse(change.art26DueOn)) / 86_400_000;
+    assert.match((await row(u, '示范按时文件（迟更正）').innerText()).replace(/\s+/g, ' '), new RegExp(`更正 2026-07-01 ${change.art26DueOn} ${change.recordedOn} ${changeDays} 天`));
     assert.deepEqual(answer.waitingLate.map((d) => d.title), ['示范待发文件（草稿）']);
     await row(u, '示范待发文件（草稿）').waitFor();
     const due = answer.publishedLate.find((d) => d.title === '示范迟发文件（已发布）')?.art26DueOn;
