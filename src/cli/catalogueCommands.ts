@@ -1,12 +1,25 @@
 /**
  * `gongkai catalogue …` — the 政府信息公开目录 from the command line: import an old site (CSV/XLSX/JSON plus
- * attachment files, all or nothing), list, publish, repeal, withdraw, the Art. 26 late list and the
+ * attachment files, all or nothing), list, publish, correct, repeal, withdraw, the Art. 26 late list and the
  * Art. 44 queue. Commands act as the system (`system:cli`) and are audited like the API's.
  */
 import type { Command } from 'commander';
 import { withDatabase } from './database.ts';
 import { printJson } from './io.ts';
 import { action } from './run.ts';
+import { ValidationError } from '../shared/domainError.ts';
+
+/** `field=value` arguments as a record; one without `=` is refused naming it. */
+export function fieldAssignments(args: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const bad = args.filter((a) => !/^[A-Za-z]+=/.test(a));
+  if (bad.length > 0) throw new ValidationError('--set', bad.map((a) => ({ path: 'set', rule: 'field=value', message: `应为 字段=值，得到「${a}」` })));
+  for (const a of args) {
+    const i = a.indexOf('=');
+    out[a.slice(0, i)] = a.slice(i + 1);
+  }
+  return out;
+}
 
 export function registerCatalogueCommands(program: Command): void {
   const cat = program.command('catalogue').description('政府信息公开目录：导入、列表、发布、废止、撤回、逾期清单、依申请转主动 (the disclosure catalogue)');
@@ -74,6 +87,22 @@ export function registerCatalogueCommands(program: Command): void {
         const { publishDocument } = await import('../catalogue/publishDocument.ts');
         const d = await withDatabase(({ db, actor }) => publishDocument({ db, actor }, { documentId: id, version: options.version, publishedOn: options.date }));
         process.stdout.write(`已发布 ${d.indexNumber}（${d.publishedOn}）\n`);
+      }),
+    );
+  cat
+    .command('correct')
+    .description('更正（元数据或正文）：给出的字段替换原值，留痕；索引号不变')
+    .argument('<id>', '文件 id')
+    .requiredOption('--version <n>', '版本号', (v) => Number(v))
+    .requiredOption('--reason <text>', '更正原因')
+    .requiredOption('--set <field=value...>', '要更正的字段，如 --set title=新名称 --set docNumber=…（可更正：title、publisher、docNumber、writtenOn、column、item、topic、kind、summary、body、keywords）')
+    .option('--changed-on <YYYY-MM-DD>', '政府信息变更之日（早于今天时；第二十六条的20个工作日自此起算）')
+    .action(
+      action(async (id: string, options: { version: number; reason: string; set: string[]; changedOn?: string }) => {
+        const { correctDocument } = await import('../catalogue/correctDocument.ts');
+        const changes = fieldAssignments(options.set);
+        const d = await withDatabase(({ db, actor }) => correctDocument({ db, actor }, { documentId: id, version: options.version, reason: options.reason, changes, changedOn: options.changedOn }));
+        process.stdout.write(`已更正 ${d.indexNumber}：${Object.keys(changes).join('、')}（第 ${d.version} 版）\n`);
       }),
     );
   cat

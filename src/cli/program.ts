@@ -27,6 +27,9 @@ export function buildProgram(): Command {
   const program = new Command('gongkai')
     .description('gongkai 公开 — 政府信息公开 platform: annual reports, applications, deadlines')
     .version('0.1.0')
+    // `gongkai --version` before a command; after one, `--version <n>` is that command's (a document's
+    // version in `catalogue publish|correct|repeal|withdraw`), not the program's.
+    .enablePositionalOptions()
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
   program.exitOverride((error) => {

@@ -1,4 +1,4 @@
-/** `gongkai catalogue import|list|late` end to end on a PGlite data directory: all or nothing, errors by row, exit codes. */
+/** `gongkai catalogue import|list|correct|late` end to end on a PGlite data directory: all or nothing, errors by row, exit codes. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,5 +41,25 @@ describe('gongkai catalogue', () => {
     assert.deepEqual(list.map((d) => d.indexNumber).sort(), ['demo/2019-00001', 'demo/2019-00002']);
     const late = JSON.parse(runCli(['catalogue', 'late', '--agency', 'demo', '--json'], { env }).stdout) as { publishedLate: { title: string; art26DueOn: string }[] };
     assert.deepEqual(late.publishedLate.map((e) => [e.title, e.art26DueOn]), [['旧网站文件二', '2019-07-02']]);
+  });
+
+  it('corrects a document: a bad --set refused, then the change recorded and counted for Art. 26 from its day', () => {
+    const list = JSON.parse(runCli(['catalogue', 'list', '--agency', 'demo', '--json'], { env }).stdout) as { id: string; title: string; version: number; docNumber: string | null }[];
+    const doc = list.find((d) => d.title === '旧网站文件一')!;
+    assert.equal(runCli(['--version'], { env }).stdout.trim(), '0.1.0');
+    const bad = runCli(['catalogue', 'correct', doc.id, '--version', String(doc.version), '--reason', '字号有误', '--set', 'docNumber'], { env });
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.match(bad.stderr, /set: 应为 字段=值，得到「docNumber」/);
+    const unknown = runCli(['catalogue', 'correct', doc.id, '--version', String(doc.version), '--reason', '字号有误', '--set', 'indexNumber=x'], { env });
+    assert.equal(unknown.status, 2, unknown.stderr);
+    assert.match(unknown.stderr, /changes\.indexNumber: 不能更正的字段/);
+    const ok = runCli(['catalogue', 'correct', doc.id, '--version', String(doc.version), '--reason', '字号有误', '--set', 'docNumber=旧发〔2019〕2号', '--changed-on', '2020-03-02'], { env });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /^已更正 demo\/2019-00001：docNumber（第 \d+ 版）/);
+    const after = (JSON.parse(runCli(['catalogue', 'list', '--agency', 'demo', '--json'], { env }).stdout) as { id: string; docNumber: string | null }[]).find((d) => d.id === doc.id)!;
+    assert.equal(after.docNumber, '旧发〔2019〕2号');
+    // Changed on 2020-03-02 and published today: far more than 20 working days, so it is a late change.
+    const late = JSON.parse(runCli(['catalogue', 'late', '--agency', 'demo', '--json'], { env }).stdout) as { changedLate: { title: string; changedOn: string; change: string }[] };
+    assert.deepEqual(late.changedLate.map((c) => [c.title, c.change, c.changedOn]), [['旧网站文件一', 'corrected', '2020-03-02']]);
   });
 });
