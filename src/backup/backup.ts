@@ -63,26 +63,33 @@ export async function tablesInDependencyOrder(db: Db | Tx): Promise<string[]> {
 
 async function* backupLines(db: Db, files: StoredFiles, summary: BackupSummary): AsyncGenerator<string> {
   const shas = new Set<string>();
-  const lines: string[] = [];
-  // One snapshot of every table. The transaction only reads; it keeps no lock that blocks writers.
+  let header = '';
+  const tables: { table: string; rows: string[] }[] = [];
+  // One snapshot of every table. The transaction only reads; it keeps no lock that blocks writers. Each
+  // row comes back as its JSON text and is written as it is, outside the transaction: on the embedded
+  // database other requests wait while a transaction is open, so it does nothing but the reading.
   await db.transaction(
     async (tx) => {
       const fingerprint = await recordedFingerprint(tx as unknown as Db);
       const migration = rowsOf(await tx.execute(sql`select hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`))[0];
       summary.keyFingerprint = fingerprint ?? null;
       summary.migration = migration === undefined ? null : String(migration['created_at']);
-      lines.push(JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), keyFingerprint: summary.keyFingerprint, migration: summary.migration }));
+      header = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), keyFingerprint: summary.keyFingerprint, migration: summary.migration });
       for (const table of await tablesInDependencyOrder(tx)) {
         if (EXCLUDED_TABLES.has(table)) continue;
-        const rows = rowsOf(await tx.execute(sql`select row_to_json(t)::text as j from ${sql.identifier(table)} t`)).map((r) => JSON.parse(String(r['j'])) as Record<string, unknown>);
-        summary.tables[table] = rows.length;
-        for (let i = 0; i < rows.length; i += BATCH) lines.push(JSON.stringify({ table, rows: rows.slice(i, i + BATCH) }));
-        if (rows.length === 0) lines.push(JSON.stringify({ table, rows: [] }));
-        if (table === 'attachments') for (const r of rows) shas.add(String(r['sha256']));
+        tables.push({ table, rows: rowsOf(await tx.execute(sql`select row_to_json(t)::text as j from ${sql.identifier(table)} t`)).map((r) => String(r['j'])) });
       }
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
+  const lines = [header];
+  for (const { table, rows } of tables) {
+    summary.tables[table] = rows.length;
+    // `{"table":…,"rows":[…]}` from the rows' own JSON text, BATCH rows a line.
+    for (let i = 0; i < rows.length; i += BATCH) lines.push(`{"table":${JSON.stringify(table)},"rows":[${rows.slice(i, i + BATCH).join(',')}]}`);
+    if (rows.length === 0) lines.push(JSON.stringify({ table, rows: [] }));
+    if (table === 'attachments') for (const r of rows) shas.add(String((JSON.parse(r) as Record<string, unknown>)['sha256']));
+  }
   for (const l of lines) yield `${l}\n`;
   // Files are content-addressed and written before the row that names them commits: every file a row of
   // the snapshot names is on disk.
