@@ -10,6 +10,8 @@ import { ForbiddenError } from '../accounts/errors.ts';
 import { getAgencyByCode } from '../agencies/agencies.ts';
 import type { Db } from '../db/open.ts';
 import { DEFAULT_DEADLINE_SETTINGS } from '../law/deadline/settings.ts';
+import type { DeadlineSettings } from '../law/deadline/settings.ts';
+import { loadAgencySettings } from '../agencies/settings.ts';
 import type { Issue } from '../shared/domainError.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import { todayInChina } from '../requests/today.ts';
@@ -56,9 +58,9 @@ const TEXT_FIELDS = ['officeName', 'address', 'postalCode', 'hours', 'phone', 'f
 const LIMITS: Record<(typeof TEXT_FIELDS)[number], number> = { officeName: 100, address: 200, postalCode: 6, hours: 200, phone: 60, fax: 60, email: 100, website: 200, introduction: 2000, howToObtain: 2000, handling: 4000, remedies: 2000, emptyColumnNote: 200 };
 export const GUIDE_REQUIRED = ['officeName', 'address', 'hours', 'phone'] as const;
 
-export function defaultGuideSettings(agencyName: string): GuideSettings {
-  // The periods the guide promises are the statutory ones (Arts. 30, 33), read from the law once.
-  const { answerDays, extensionDays, supplementNoticeDays } = DEFAULT_DEADLINE_SETTINGS;
+/** The 指南 before any is saved; the periods it promises are the agency's own (default: the statutory ones, Arts. 30, 33). */
+export function defaultGuideSettings(agencyName: string, deadline: Pick<DeadlineSettings, 'answerDays' | 'extensionDays' | 'supplementNoticeDays'> = DEFAULT_DEADLINE_SETTINGS): GuideSettings {
+  const { answerDays, extensionDays, supplementNoticeDays } = deadline;
   return {
     officeName: `${agencyName}政府信息公开工作机构`,
     address: '',
@@ -120,7 +122,8 @@ export function validateGuideSettings(input: Record<string, unknown>, base: Guid
 export async function currentGuide(db: Db, agencyId: string, agencyName: string): Promise<Guide> {
   const rows = await db.select().from(agencyGuide).where(eq(agencyGuide.agencyId, agencyId)).orderBy(desc(agencyGuide.version)).limit(1);
   const row = rows[0];
-  const defaults = defaultGuideSettings(agencyName);
+  // A saved version holds every field; only an agency that never saved one reads its periods for the defaults.
+  const defaults = row === undefined ? defaultGuideSettings(agencyName, (await loadAgencySettings(db, { id: agencyId, remediesTemplate: null })).deadline) : defaultGuideSettings(agencyName);
   if (row === undefined) return { agencyId, version: 0, revisedOn: null, settings: defaults };
   return { agencyId, version: row.version, revisedOn: row.revisedOn, settings: { ...defaults, ...(row.settings as Partial<GuideSettings>) } };
 }

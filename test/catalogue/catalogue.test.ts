@@ -5,6 +5,8 @@
  * the page cache dropped at each change.
  */
 import { after, before, describe, it } from 'node:test';
+import { systemActor } from '../../src/accounts/actor.ts';
+import { putAgencySettings } from '../../src/agencies/settings.ts';
 import assert from 'node:assert/strict';
 import * as cheerio from 'cheerio';
 import { startTestApp, type Client, type TestApp } from '../support/http.ts';
@@ -310,6 +312,21 @@ describe('catalogue', () => {
     assert.equal(home('footer a[href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010202008000"]').length, 1);
     const agencyHome = cheerio.load((await anon.get('/agencies/gjxfj')).raw.toString());
     assert.deepEqual(agencyHome('.columns h2').map((_i, h) => agencyHome(h).text()).get(), ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开工作年度报告']);
+  });
+
+  it('an agency that never saved its 指南 shows its own answer and extension periods, also when they change elsewhere', async () => {
+    const guide = async () => cheerio.load((await anon.get('/agencies/other/guide')).raw.toString())('main').text();
+    assert.ok((await guide()).includes('自收到申请之日起20个工作日内予以答复'));
+    assert.equal((await anon.get('/agencies/other/guide')).headers['x-portal-cache'], 'hit');
+    // Changed in the database, not through this server (another app server, the CLI): the trigger on
+    // agency_settings.deadline notifies every server, and the cached page is dropped.
+    await putAgencySettings(t.db.db, systemActor('test'), 'other', { version: 0, deadline: { answerDays: 15, extensionDays: 10 } });
+    let text = '';
+    for (let i = 0; i < 50 && !text.includes('15个工作日'); i++) {
+      text = await guide();
+      if (!text.includes('15个工作日')) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(text.includes('自收到申请之日起15个工作日内予以答复') && text.includes('最长不超过10个工作日'), text);
   });
 
   it('answers every unknown or trailing-slash URL with the HTML 404 page (JSON under /api)', async () => {
