@@ -8,7 +8,7 @@
  * The applicant is masked unless the export is asked for with a reason by someone who may see personal
  * data; every export is written to the audit trail (`register.exported`), with the reason when unmasked.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, inScope, requireRole, type Actor } from '../accounts/actor.ts';
 import { ForbiddenError } from '../accounts/errors.ts';
@@ -78,6 +78,26 @@ export function decisionOfLetter(body: string): string {
   return lines.slice(1).filter((l) => l.trim() !== '').join(' ');
 }
 
+/** Cases per query of an export (with their letters): a short hold of the embedded database each. */
+const EXPORT_PAGE = 1_000;
+
+interface ExportCase {
+  id: string;
+  receiptCode: string;
+  channel: string;
+  receivedOn: string | null;
+  applicantKind: string;
+  applicantMasked: string;
+  personalData: string;
+  description: string;
+  outcome: string | null;
+  closedOn: string | null;
+  firstOutcome: string | null;
+  firstConcludedOn: string | null;
+  answerFacts: Record<string, unknown> | null;
+  ref: string | null;
+}
+
 /** The lapse notice stands for the letter of a case that lapsed (逾期不补正, 逾期未缴费). */
 const LAPSE_NOTICE_KINDS = ['supplement-lapsed', 'fee-lapsed'];
 
@@ -99,46 +119,55 @@ export async function exportRegister(db: Db, actor: Actor, key: SecretKey, props
   if (!Number.isInteger(props.year) || props.year < 2019 || props.year > 2100) {
     throw new ValidationError('导出台账', [{ path: 'year', rule: 'range', message: '年度应为2019年至2100年之间的整数' }]);
   }
-  const cases = await db
-    .select({
-      id: applications.id,
-      receiptCode: applications.receiptCode,
-      channel: applications.channel,
-      receivedOn: applications.receivedOn,
-      applicantKind: applications.applicantKind,
-      applicantMasked: applications.applicantMasked,
-      personalData: applications.personalData,
-      description: applications.description,
-      outcome: applications.outcome,
-      closedOn: applications.closedOn,
-      firstOutcome: applications.firstOutcome,
-      firstConcludedOn: applications.firstConcludedOn,
-      answerFacts: applications.answerFacts,
-      ref: applicationRefs.ref,
-    })
-    .from(applications)
-    .leftJoin(applicationRefs, eq(applicationRefs.applicationId, applications.id))
-    .where(countedInYear(agency.id, props.year))
-    .orderBy(asc(applications.receivedOn), asc(applications.id));
-
-  const ids = cases.map((c) => c.id);
+  // In pages of EXPORT_PAGE cases in their order, each with its letters, and the event loop free between
+  // pages: on the embedded database a whole year in one query held it (and the server) too long (issue 14).
+  const cases: ExportCase[] = [];
   const letterOf = new Map<string, { number: string | null; issuedOn: string | null; decision: string }>();
-  const CHUNK = 5_000;
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const slice = ids.slice(i, i + CHUNK);
-    const sent = await db
-      .select({ applicationId: letters.applicationId, number: letters.number, issuedOn: letters.issuedOn, body: letters.body })
-      .from(letters)
-      .where(and(inArray(letters.applicationId, slice), eq(letters.status, 'sent')));
-    for (const l of sent) letterOf.set(l.applicationId, { number: l.number, issuedOn: l.issuedOn, decision: decisionOfLetter(openLetterBody(key, l.body)) });
-    const lapses = await db
-      .select({ applicationId: notices.applicationId, number: notices.number, issuedOn: notices.issuedOn, body: notices.body })
-      .from(notices)
-      .where(and(inArray(notices.applicationId, slice), inArray(notices.kind, LAPSE_NOTICE_KINDS)))
-      .orderBy(asc(notices.createdAt));
-    for (const n of lapses) {
-      if (!letterOf.has(n.applicationId)) letterOf.set(n.applicationId, { number: n.number, issuedOn: n.issuedOn, decision: n.body.split('\n')[2]?.trim() ?? '' });
+  for (let after: { receivedOn: string | null; id: string } | undefined; ; ) {
+    const page = await db
+      .select({
+        id: applications.id,
+        receiptCode: applications.receiptCode,
+        channel: applications.channel,
+        receivedOn: applications.receivedOn,
+        applicantKind: applications.applicantKind,
+        applicantMasked: applications.applicantMasked,
+        // The sealed personal data only when it is revealed.
+        personalData: reason === null ? sql<string>`''` : applications.personalData,
+        description: applications.description,
+        outcome: applications.outcome,
+        closedOn: applications.closedOn,
+        firstOutcome: applications.firstOutcome,
+        firstConcludedOn: applications.firstConcludedOn,
+        answerFacts: applications.answerFacts,
+        ref: applicationRefs.ref,
+      })
+      .from(applications)
+      .leftJoin(applicationRefs, eq(applicationRefs.applicationId, applications.id))
+      .where(and(countedInYear(agency.id, props.year), after === undefined ? undefined : sql`(${applications.receivedOn}, ${applications.id}) > (${after.receivedOn}, ${after.id})`))
+      .orderBy(asc(applications.receivedOn), asc(applications.id))
+      .limit(EXPORT_PAGE);
+    cases.push(...page);
+    const slice = page.map((c) => c.id);
+    if (slice.length > 0) {
+      const sent = await db
+        .select({ applicationId: letters.applicationId, number: letters.number, issuedOn: letters.issuedOn, body: letters.body })
+        .from(letters)
+        .where(and(inArray(letters.applicationId, slice), eq(letters.status, 'sent')));
+      for (const l of sent) letterOf.set(l.applicationId, { number: l.number, issuedOn: l.issuedOn, decision: decisionOfLetter(openLetterBody(key, l.body)) });
+      const lapses = await db
+        .select({ applicationId: notices.applicationId, number: notices.number, issuedOn: notices.issuedOn, body: notices.body })
+        .from(notices)
+        .where(and(inArray(notices.applicationId, slice), inArray(notices.kind, LAPSE_NOTICE_KINDS)))
+        .orderBy(asc(notices.createdAt));
+      for (const n of lapses) {
+        if (!letterOf.has(n.applicationId)) letterOf.set(n.applicationId, { number: n.number, issuedOn: n.issuedOn, decision: n.body.split('\n')[2]?.trim() ?? '' });
+      }
     }
+    const last = page.at(-1);
+    if (page.length < EXPORT_PAGE || last === undefined) break;
+    after = { receivedOn: last.receivedOn, id: last.id };
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   const rows = cases.map((c) => {
