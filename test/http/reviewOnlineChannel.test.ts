@@ -152,6 +152,23 @@ describe('the online channel for filing a 复议 application (《行政复议法
       });
     });
 
+    it('a letter saved before the channel was set is not sent online without it; the message gives the text', async () => {
+      await setChannel(null);
+      const c = await registerCase<View>(clerk, '2020-09-01', { delivery: 'email' });
+      const draft = (await clerk.get(`/api/v1/applications/${c.id}/letter?outcome=${GRANTED.outcome}`)).json<{ title: string; body: string }>();
+      t.today.value = '2020-09-09';
+      const put = await clerk.put(`/api/v1/applications/${c.id}/letter`, { version: c.version, outcome: GRANTED.outcome, title: draft.title, body: draft.body });
+      t.today.value = '2020-12-31';
+      assert.equal(put.status, 200, JSON.stringify(put.body));
+      c.version = put.json<{ application: { version: number } }>().application.version;
+      await setChannel(CHANNEL);
+      const refused = await clerk.post(`/api/v1/applications/${c.id}/answer`, { version: c.version, date: '2020-09-10', ...GRANTED });
+      assert.equal(refused.status, 422, JSON.stringify(refused.body));
+      const p = refused.json<{ code: string; detail: string }>();
+      assert.equal(p.code, 'letter.remedies');
+      assert.ok(p.detail.includes(SENTENCE), p.detail);
+    });
+
     it('served online with the channel not set: the letter still goes out, without it', async () => {
       await setChannel(null);
       const { texts } = await answer('email', GRANTED.outcome, GRANTED.facts);
