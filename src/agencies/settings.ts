@@ -1,7 +1,7 @@
 /**
  * Per-agency settings that letters and the clock need (decisions.md #11–#13, #15, #18): the deadline
- * settings, the 补正 period, the 复议机关 and court, whether the agency is a department or a government,
- * the remedies texts, the 文号 pattern and its counter. Read, change (admin, audited), and the 文号
+ * settings, the 补正 period, the 复议机关 and court, the 复议机关's online filing channel, whether the agency
+ * is a department or a government, the remedies texts, the 文号 pattern and its counter. Read, change (admin, audited), and the 文号
  * allocation used inside a step's transaction.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -15,10 +15,12 @@ import { resolveDeadlineSettings } from '../law/deadline/settings.ts';
 import type { DeadlineSettings } from '../law/deadline/settings.ts';
 import { formatLetterNumber, isComplaintOffice, isOrganKind, letterNumberPatternIssue, ORGAN_KIND_IDS, suggestReviewBody } from '../law/organs.ts';
 import type { OrganKind, ReviewBodySuggestion } from '../law/organs.ts';
+import { ONLINE_REVIEW_CHANNEL_WARNING } from '../law/onlineReviewChannel.ts';
 import { DEFAULT_REMEDIES } from '../law/remedies.ts';
 import type { RemedyKind } from '../law/remedies.ts';
 import type { Issue } from '../shared/domainError.ts';
 import { DomainError, ValidationError } from '../shared/domainError.ts';
+import { controlCharacterIssue } from '../shared/text.ts';
 import { MIN_SUPPLEMENT_PERIOD_DAYS } from '../law/deadline/settings.ts';
 import { getAgencyByCode } from './agencies.ts';
 import type { AgencyRow } from './agencies.ts';
@@ -29,6 +31,8 @@ export interface AgencySettings {
   organKind: OrganKind | null;
   reviewBody: string | null;
   court: string | null;
+  /** The 复议机关's online channel for filing a 复议 application (name and address), printed in letters served online. */
+  reviewOnlineChannel: string | null;
   remedies: Record<RemedyKind, string>;
   /** Whether the remedies texts are the agency's own (false: the defaults). */
   remediesCustom: Record<RemedyKind, boolean>;
@@ -48,6 +52,8 @@ export interface AgencySettingsView extends AgencySettings {
   suggestion: ReviewBodySuggestion | null;
   /** What still blocks sending letters. */
   missing: string[];
+  /** What letters should state but does not block them (`warningsForLetters`). */
+  warnings: string[];
 }
 
 type Row = typeof agencySettings.$inferSelect;
@@ -59,6 +65,7 @@ function fromRow(row: Row | undefined, legacyRemedies: string | null): AgencySet
     organKind: isOrganKind(row?.organKind) ? row.organKind : null,
     reviewBody: row?.reviewBody ?? null,
     court: row?.court ?? null,
+    reviewOnlineChannel: row?.reviewOnlineChannel ?? null,
     remedies: { general: general ?? DEFAULT_REMEDIES.general, prereview: row?.remediesPrereview ?? DEFAULT_REMEDIES.prereview },
     remediesCustom: { general: general !== null, prereview: (row?.remediesPrereview ?? null) !== null },
     deadline,
@@ -118,6 +125,16 @@ export function missingForLetters(s: AgencySettings): string[] {
   return missing;
 }
 
+/**
+ * What letters should state but that does not block them: existing installations keep sending letters,
+ * and the letter served on paper needs none of it.
+ */
+export function warningsForLetters(s: AgencySettings): string[] {
+  const warnings: string[] = [];
+  if (s.reviewOnlineChannel === null) warnings.push(ONLINE_REVIEW_CHANNEL_WARNING);
+  return warnings;
+}
+
 export function requireLetterSettings(agencyName: string, s: AgencySettings): { reviewBody: string; court: string; letterNumberPattern: string } {
   const missing = missingForLetters(s);
   if (missing.length > 0 || s.reviewBody === null || s.court === null || s.letterNumberPattern === null) throw new AgencySettingsMissingError(agencyName, missing);
@@ -128,7 +145,7 @@ export async function getAgencySettings(db: Db, actor: Actor, code: string): Pro
   const agency = await getAgencyByCode(db, code);
   if (actor.kind !== 'system' && !inScope(actor, agency.path)) throw new ForbiddenError('该机关不在您的管辖范围内');
   const s = await loadAgencySettings(db, agency);
-  return { agencyCode: agency.code, agencyName: agency.name, ...s, suggestion: s.organKind === null ? null : suggestReviewBody(s.organKind), missing: missingForLetters(s) };
+  return { agencyCode: agency.code, agencyName: agency.name, ...s, suggestion: s.organKind === null ? null : suggestReviewBody(s.organKind), missing: missingForLetters(s), warnings: warningsForLetters(s) };
 }
 
 class SettingsConflictError extends DomainError {
@@ -147,17 +164,23 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parseSettingsChange(input: unknown): { version: number; set: Partial<Row> } {
   const issues: Issue[] = [];
   if (!isObject(input)) throw new ValidationError('机关设置', [{ path: '', rule: 'type', message: '应为对象' }]);
-  const allowed = ['version', 'organKind', 'reviewBody', 'court', 'remediesGeneral', 'remediesPrereview', 'deadline', 'supplementPeriodDays', 'unconfirmedAfterDays', 'letterNumberPattern'];
+  const allowed = ['version', 'organKind', 'reviewBody', 'court', 'reviewOnlineChannel', 'remediesGeneral', 'remediesPrereview', 'deadline', 'supplementPeriodDays', 'unconfirmedAfterDays', 'letterNumberPattern'];
   for (const k of Object.keys(input)) if (!allowed.includes(k)) issues.push({ path: k, rule: 'unknown', message: `未知的设置项（可用：${allowed.join('、')}）` });
   const version = input['version'];
   if (!Number.isSafeInteger(version) || (version as number) < 0) issues.push({ path: 'version', rule: 'integer', message: '应为读取时的版本号（未设置过为0）' });
   const set: Partial<Row> = {};
-  const text = (k: 'reviewBody' | 'court' | 'remediesGeneral' | 'remediesPrereview' | 'letterNumberPattern', min: number, max: number): string | null | undefined => {
+  const text = (k: 'reviewBody' | 'court' | 'reviewOnlineChannel' | 'remediesGeneral' | 'remediesPrereview' | 'letterNumberPattern', min: number, max: number): string | null | undefined => {
     if (!(k in input)) return undefined;
     const v = input[k];
     if (v === null) return null;
     if (typeof v !== 'string' || [...v.trim()].length < min || [...v].length > max) {
       issues.push({ path: k, rule: 'length', message: `应为${min}–${max}个字符，或 null` });
+      return undefined;
+    }
+    // The HTTP hook and the CLI refuse control characters before this; checked here too for every other caller.
+    const control = controlCharacterIssue(k, v);
+    if (control !== null) {
+      issues.push(control);
       return undefined;
     }
     return v.trim();
@@ -176,6 +199,9 @@ export function parseSettingsChange(input: unknown): { version: number; set: Par
   const court = text('court', 4, 100);
   if (typeof court === 'string' && !court.includes('法院')) issues.push({ path: 'court', rule: 'court', message: '应为人民法院的名称' });
   if (court !== undefined) set.court = court;
+  const onlineChannel = text('reviewOnlineChannel', 4, 300);
+  if (typeof onlineChannel === 'string' && /[\r\n\t]/u.test(onlineChannel)) issues.push({ path: 'reviewOnlineChannel', rule: 'single_line', message: '应为一行：渠道名称和网址，如“某某行政复议网上申请平台（https://…）”' });
+  else if (onlineChannel !== undefined) set.reviewOnlineChannel = onlineChannel;
   for (const k of ['remediesGeneral', 'remediesPrereview'] as const) {
     const v = text(k, 20, 2000);
     if (typeof v === 'string' && (!v.includes('{复议机关}') || !v.includes('{人民法院}'))) issues.push({ path: k, rule: 'placeholders', message: '救济途径文本应含 {复议机关} 和 {人民法院}，由本机关设置填入' });

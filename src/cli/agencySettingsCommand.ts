@@ -1,6 +1,7 @@
 /**
  * `gongkai agency settings` / `gongkai agency set`: the per-agency settings letters and the clock need
- * (agencies/settings.ts) — 复议机关, court, organ kind, 文号 pattern, 补正 period, deadline settings.
+ * (agencies/settings.ts) — 复议机关 and its online filing channel, court, organ kind, 文号 pattern, 补正
+ * period, deadline settings.
  */
 import type { Command } from 'commander';
 import { CliInputError } from './errors.ts';
@@ -12,6 +13,7 @@ interface SetOptions {
   organKind?: string;
   reviewBody?: string;
   court?: string;
+  reviewOnlineChannel?: string;
   numberPattern?: string;
   supplementDays?: string;
   unconfirmedDays?: string;
@@ -46,10 +48,12 @@ export function registerAgencySettingsCommands(agency: Command): void {
             `机关类型：${s.organKind ?? '未设置'}`,
             `行政复议机关：${s.reviewBody ?? '未设置'}${s.suggestion !== null ? `（建议：${s.suggestion.reviewBody}，${s.suggestion.article}）` : ''}`,
             `人民法院：${s.court ?? '未设置'}`,
+            `行政复议网上申请渠道：${s.reviewOnlineChannel ?? '未设置'}`,
             `文号格式：${s.letterNumberPattern ?? '未设置'}（${s.letterCounterYear ?? '—'}年已编${s.letterCounter}号）`,
             `补正期限：${s.supplementPeriodDays}个工作日；未确认在线申请提示：${s.unconfirmedAfterDays}个工作日`,
             `期限计算：${JSON.stringify(s.deadline)}`,
             ...(s.missing.length > 0 ? [`尚缺（不能发出告知书）：${s.missing.join('、')}`] : []),
+            ...s.warnings.map((w) => `提示（不影响发出）：${w}`),
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
         });
@@ -62,6 +66,7 @@ export function registerAgencySettingsCommands(agency: Command): void {
     .option('--organ-kind <kind>', 'department | government | state-council-department | vertical')
     .option('--review-body <name>', '行政复议机关全称')
     .option('--court <name>', '有管辖权的人民法院')
+    .option('--review-online-channel <text>', '行政复议网上申请渠道（名称和网址），以电子方式送达的告知书载明；传空字符串清除')
     .option('--number-pattern <pattern>', '文号格式，如 某信公〔{YYYY}〕{N}号')
     .option('--supplement-days <n>', '补正期限（工作日，不少于5）')
     .option('--unconfirmed-days <n>', '在线申请未确认多少个工作日后提示')
@@ -87,6 +92,7 @@ export function registerAgencySettingsCommands(agency: Command): void {
           if (opts.organKind !== undefined) change['organKind'] = opts.organKind;
           if (opts.reviewBody !== undefined) change['reviewBody'] = opts.reviewBody;
           if (opts.court !== undefined) change['court'] = opts.court;
+          if (opts.reviewOnlineChannel !== undefined) change['reviewOnlineChannel'] = opts.reviewOnlineChannel.trim() === '' ? null : opts.reviewOnlineChannel;
           if (opts.numberPattern !== undefined) change['letterNumberPattern'] = opts.numberPattern;
           if (supplementPeriodDays !== undefined) change['supplementPeriodDays'] = supplementPeriodDays;
           if (unconfirmedAfterDays !== undefined) change['unconfirmedAfterDays'] = unconfirmedAfterDays;
@@ -94,7 +100,7 @@ export function registerAgencySettingsCommands(agency: Command): void {
           if (opts.remediesGeneral !== undefined) change['remediesGeneral'] = opts.remediesGeneral;
           if (opts.remediesPrereview !== undefined) change['remediesPrereview'] = opts.remediesPrereview;
           const s = await putAgencySettings(db, actor, opts.agency, change);
-          process.stdout.write(`已保存${s.agencyName}的设置（第${s.version}版）${s.missing.length > 0 ? `；尚缺：${s.missing.join('、')}` : ''}\n`);
+          process.stdout.write(`已保存${s.agencyName}的设置（第${s.version}版）${s.missing.length > 0 ? `；尚缺：${s.missing.join('、')}` : ''}${s.warnings.map((w) => `；提示：${w}`).join('')}\n`);
         });
       }),
     );

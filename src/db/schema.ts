@@ -222,6 +222,8 @@ export const agencySettings = pgTable('agency_settings', {
   remediesGeneral: text('remedies_general'),
   /** Remedies text for Arts. 14–16 refusals (复议前置); null → the default. */
   remediesPrereview: text('remedies_prereview'),
+  /** The 复议机关's online channel for filing a 复议 application, printed in letters served online (行政复议法 Art. 22 ¶2; migration 0011). */
+  reviewOnlineChannel: text('review_online_channel'),
   /** Changes to the deadline settings (law/deadline/settings.ts). */
   deadline: jsonb('deadline').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   /** The 补正 period in working days (decisions.md #12; never under 5). */

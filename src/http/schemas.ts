@@ -60,6 +60,7 @@ export const AgencySettingsBody = Type.Object(
     organKind: Type.Optional(Type.Union([strEnum(ORGAN_KIND_IDS), Type.Null()], { description: '机关类型：department 政府工作部门 / government 人民政府 / state-council-department / vertical' })),
     reviewBody: nullableText(4, 100, '行政复议机关全称'),
     court: nullableText(4, 100, '有管辖权的人民法院'),
+    reviewOnlineChannel: nullableText(4, 300, '行政复议网上申请渠道（名称和网址），以电子方式送达的告知书载明（《行政复议法》第二十二条第二款）'),
     remediesGeneral: nullableText(20, 2000, '一般救济途径文本（含 {复议机关} {人民法院}）'),
     remediesPrereview: nullableText(20, 2000, '第十四条至第十六条不予公开的救济途径文本（复议前置）'),
     deadline: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: '期限计算设置（law/deadline/settings.ts）' })),

@@ -160,7 +160,7 @@ export function answerApplication(ctx: CaseContext, props: AnswerApplicationProp
         if (saved !== undefined && saved.outcome === outcome) letter = { title: saved.title, body: openLetterBody(ctx.key, saved.body) };
         else letter = await draftFor(ctx.db, ctx.key, c, events, outcome, date, { facts, itemOutcomes });
       }
-      const remedies = remediesFor(settings, outcome, itemOutcomes);
+      const remedies = remediesFor(settings, c.row.delivery, outcome, itemOutcomes);
       if (!letter.body.includes(remedies)) {
         const kind = remedyKindFor(outcome, itemOutcomes);
         throw new TransitionNotAllowedError(

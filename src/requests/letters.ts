@@ -19,6 +19,7 @@ import type { AnswerFacts } from './answerFacts.ts';
 import { draftLetter, placeholder } from './letterDraft.ts';
 import type { LetterText, ThirdPartyRecord } from './letterDraft.ts';
 import { decryptApplicant, findLetter, loadCase, loadEvents } from './queries.ts';
+import { remediesAsServed } from './servedOnline.ts';
 import type { EventRow, LoadedCase } from './queries.ts';
 import { todayInChina } from './today.ts';
 
@@ -48,10 +49,15 @@ export function thirdPartyRecord(events: readonly EventRow[]): { record: ThirdPa
   return { record: opinion === 'objects' ? 'objects' : opinion === 'agrees' ? 'agrees' : 'lapsed', on: date };
 }
 
-/** The remedies paragraph for a letter: the agency's text for its kind, with 复议机关 and court (placeholders when not set). */
-export function remediesFor(settings: AgencySettings, outcome: CaseOutcome, withheldGrounds: readonly string[] = []): string {
+/**
+ * The remedies paragraph for a letter: the agency's text for its kind, with 复议机关 and court (placeholders
+ * when not set); served online (`delivery`, servedOnline.ts), also the 复议机关's online filing channel when
+ * the agency has set it (行政复议法 Art. 22 ¶2; not set: a warning in 机关设置, the letter still goes out).
+ */
+export function remediesFor(settings: AgencySettings, delivery: string, outcome: CaseOutcome, withheldGrounds: readonly string[] = []): string {
   const kind = remedyKindFor(outcome, withheldGrounds);
-  return fillRemedies(settings.remedies[kind], settings.reviewBody ?? placeholder('行政复议机关（机关设置）'), settings.court ?? placeholder('人民法院（机关设置）'));
+  const filled = fillRemedies(settings.remedies[kind], settings.reviewBody ?? placeholder('行政复议机关（机关设置）'), settings.court ?? placeholder('人民法院（机关设置）'));
+  return remediesAsServed(filled, settings.reviewOnlineChannel, delivery);
 }
 
 /** The earlier answered case of the same applicant, by its receipt code (36(六)). */
@@ -101,7 +107,7 @@ export async function draftFor(db: Db, key: SecretKey, c: LoadedCase, events: re
     thirdParty: tp.record,
     thirdPartyRepliedOn: tp.on,
     earlier: earlier === undefined ? null : { receiptCode: earlier.receiptCode, number: earlier.number, answeredOn: earlier.answeredOn },
-    remedies: remediesFor(settings, outcome, options.itemOutcomes ?? []),
+    remedies: remediesFor(settings, c.row.delivery, outcome, options.itemOutcomes ?? []),
     issuedOn,
   });
 }

@@ -34,8 +34,13 @@ export interface NoticeCase {
   description: string;
   receivedOn: string | null;
   issuedOn: string;
-  /** General remedies (复议 60 days or 诉讼 6 months) with the configured bodies. */
+  /**
+   * General remedies (复议 60 days or 诉讼 6 months) with the configured bodies, as served to the applicant
+   * (served online: with the 复议机关's online filing channel, 行政复议法 Art. 22 ¶2).
+   */
   remedies: string;
+  /** The same remedies for a third party (决定公开告知书), who is not served by the applicant's delivery method. */
+  thirdPartyRemedies: string;
 }
 
 export interface NoticeText {
@@ -139,7 +144,7 @@ export function thirdPartyDisclosureNotice(c: NoticeCase, party: string, what: s
     `本机关就政府信息公开申请（受理编号：${c.receiptCode}）书面征求了贵方意见，贵方不同意公开。`,
     `经审查，本机关认为不公开可能对公共利益造成重大影响，根据${LAW}第三十二条的规定，决定予以公开。决定公开的政府信息内容：${what.replace(/[。\s]+$/u, '')}。理由：${why.replace(/[。\s]+$/u, '')}。`,
     '特此告知。',
-    c.remedies,
+    c.thirdPartyRemedies,
   ]);
 }
 

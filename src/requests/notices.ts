@@ -16,6 +16,7 @@ import type { CivilDate } from '../calendar/civilDate.ts';
 import type { Db } from '../db/open.ts';
 import { notices } from '../db/schema.ts';
 import { fillRemedies } from '../law/remedies.ts';
+import { remediesAsServed } from './servedOnline.ts';
 import type { CaseContext } from './context.ts';
 import { ApplicationNotFoundError } from './errors.ts';
 import type { NoticeCase, NoticeText } from './noticeDraft.ts';
@@ -37,6 +38,8 @@ export async function noticeCase(ctx: CaseContext, c: LoadedCase, date: CivilDat
   const settings = await loadAgencySettings(ctx.db, agency ?? { id: c.row.agencyId, remediesTemplate: null });
   const req = requireLetterSettings(c.agencyName, settings);
   const applicant = decryptApplicant(ctx.key, c.row);
+  // A notice is not an answer: its remedies sentence speaks of this notice.
+  const remedies = fillRemedies(settings.remedies.general, req.reviewBody, req.court).replaceAll('本答复', '本告知书');
   return {
     settings,
     pattern: req.letterNumberPattern,
@@ -50,8 +53,10 @@ export async function noticeCase(ctx: CaseContext, c: LoadedCase, date: CivilDat
       description: c.row.description,
       receivedOn: c.row.receivedOn,
       issuedOn: date,
-      // A notice is not an answer: its remedies sentence speaks of this notice.
-      remedies: fillRemedies(settings.remedies.general, req.reviewBody, req.court).replaceAll('本答复', '本告知书'),
+      // served as the applicant chose (online: with the online 复议 channel, when set)
+      remedies: remediesAsServed(remedies, settings.reviewOnlineChannel, c.row.delivery),
+      // the third party is not served by the applicant's delivery method: no online channel is assumed
+      thirdPartyRemedies: remedies,
     },
   };
 }

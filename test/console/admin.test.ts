@@ -78,7 +78,7 @@ describe('administration: users and agency settings', () => {
     await u.page.context().close();
   });
 
-  it('edits the settings of an agency: the 复议机关 and court of its letters, the 文号 format, the 补正 period', async () => {
+  it('edits the settings of an agency: the 复议机关 and court of its letters, the online 复议 channel, the 文号 format, the 补正 period', async () => {
     const u = await h.login('admin');
     await u.page.getByRole('menuitem', { name: '机关设置' }).click();
     await u.page.getByRole('heading', { name: '机关设置' }).waitFor();
@@ -88,6 +88,8 @@ describe('administration: users and agency settings', () => {
     await u.page.getByLabel('机关', { exact: true }).click();
     await u.page.getByTitle('示范省人民政府办公厅（政务公开办）').click();
     await u.page.getByText('发出告知书前还需设置：行政复议机关、人民法院、文号格式').waitFor();
+    // not blocking, shown apart from what blocks letters
+    await u.page.locator('.gk-settings-warnings').getByText('以电子方式送达的告知书应载明行政复议网上申请渠道（《行政复议法》第二十二条第二款）').waitFor();
     await u.page.getByLabel('机关类型').click();
     await u.page.getByTitle('县级以上人民政府工作部门').click();
     await u.page.getByLabel('行政复议机关（全称）').fill('上级机关');
@@ -101,9 +103,19 @@ describe('administration: users and agency settings', () => {
     await checkConsoleScreen(u, '34-agency-settings-refused');
 
     await u.page.getByLabel('行政复议机关（全称）').fill('示范省人民政府');
+    await u.page.getByLabel('行政复议网上申请渠道').fill('示范省行政复议\u0007网上申请平台');
+    await u.page.getByRole('button', { name: '保存设置' }).click();
+    await u.page.locator('#reviewOnlineChannel_help').getByText(/不能包含控制字符/).waitFor();
+    await u.page.getByText('填写有误：行政复议网上申请渠道：不能包含控制字符（制表符、换行符除外）').waitFor();
+    forgetExpectedRefusal(u, 400);
+    await u.page.getByLabel('行政复议网上申请渠道').fill('示范省行政复议网上申请平台（https://fy.example.gov.cn）');
     await u.page.getByRole('button', { name: '保存设置' }).click();
     await u.page.getByText('已保存示范省人民政府办公厅（政务公开办）的设置（第1版）').waitFor();
     await u.page.locator('.gk-settings-missing').waitFor({ state: 'detached' });
+    await u.page.locator('.gk-settings-warnings').waitFor({ state: 'detached' });
+    // no message of the refused saves left under a field
+    await u.page.waitForFunction(() => document.querySelectorAll('.ant-form-item-explain-error').length === 0, undefined, { timeout: 5_000 });
+    await checkConsoleScreen(u, '35-agency-settings-saved');
     await u.page.getByText(/^依.*行政复议机关为/).waitFor();
     await u.page.reload();
     await u.page.getByLabel('机关', { exact: true }).click();
@@ -111,6 +123,7 @@ describe('administration: users and agency settings', () => {
     await u.page.waitForFunction(() => (document.querySelector('#reviewBody') as HTMLInputElement | null)?.value === '示范省人民政府');
     assert.equal(await u.page.getByLabel('补正期限（工作日，不少于5）').inputValue(), '10');
     assert.equal(await u.page.getByLabel('文号格式').inputValue(), '示范公开〔{YYYY}〕{N}号');
+    assert.equal(await u.page.getByLabel('行政复议网上申请渠道').inputValue(), '示范省行政复议网上申请平台（https://fy.example.gov.cn）');
     await u.page.context().close();
   });
 });

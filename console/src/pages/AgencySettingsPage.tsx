@@ -1,7 +1,9 @@
 /**
  * Administration, 机关设置 (decisions.md #12, #13): an agency's kind and its 复议机关 and court printed in
- * letters (the kind suggests the 复议机关), the letters' 文号 format, the remedies texts, the 补正 period
- * and the deadline settings. Saved with the version read (a concurrent change is refused, not overwritten).
+ * letters (the kind suggests the 复议机关), the 复议机关's online filing channel printed in letters served
+ * online (《行政复议法》第二十二条第二款), the letters' 文号 format, the remedies texts, the 补正 period
+ * and the deadline settings. What blocks letters and what they should still state (non-blocking) are shown
+ * above the form. Saved with the version read (a concurrent change is refused, not overwritten).
  */
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -26,6 +28,7 @@ interface SettingsView {
   organKind: string | null;
   reviewBody: string | null;
   court: string | null;
+  reviewOnlineChannel: string | null;
   remedies: { general: string; prereview: string };
   remediesCustom: { general: boolean; prereview: boolean };
   deadline: DeadlineSettings;
@@ -37,9 +40,10 @@ interface SettingsView {
   version: number;
   suggestion: { reviewBody: string; article: string; court: string } | null;
   missing: string[];
+  warnings: string[];
 }
 
-type FormValues = Omit<SettingsView, 'agencyCode' | 'agencyName' | 'remedies' | 'remediesCustom' | 'suggestion' | 'missing' | 'letterCounterYear' | 'letterCounter' | 'version'> & { remediesGeneral: string; remediesPrereview: string };
+type FormValues = Omit<SettingsView, 'agencyCode' | 'agencyName' | 'remedies' | 'remediesCustom' | 'suggestion' | 'missing' | 'warnings' | 'letterCounterYear' | 'letterCounter' | 'version'> & { remediesGeneral: string; remediesPrereview: string };
 
 const DAYS: { key: keyof DeadlineSettings; label: string }[] = [
   { key: 'answerDays', label: '答复期限（工作日）' },
@@ -48,6 +52,19 @@ const DAYS: { key: keyof DeadlineSettings; label: string }[] = [
   { key: 'consultationReplyDays', label: '征求意见答复期限（工作日）' },
   { key: 'feePaymentDays', label: '缴费期限（工作日）' },
 ];
+
+/** The form's labels, also naming the fields in a refused save's message. */
+const LABELS = {
+  organKind: '机关类型',
+  reviewBody: '行政复议机关（全称）',
+  court: '人民法院（全称）',
+  reviewOnlineChannel: '行政复议网上申请渠道',
+  letterNumberPattern: '文号格式',
+  remediesGeneral: '救济途径（一般）',
+  remediesPrereview: '救济途径（依第十四条至第十六条不予公开，复议前置）',
+  supplementPeriodDays: '补正期限（工作日，不少于5）',
+  unconfirmedAfterDays: '在线申请待确认提醒（天）',
+} as const;
 
 const blankToNull = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
@@ -87,6 +104,7 @@ export function AgencySettingsPage() {
         organKind: v.organKind ?? null,
         reviewBody: blankToNull(v.reviewBody),
         court: blankToNull(v.court),
+        reviewOnlineChannel: blankToNull(v.reviewOnlineChannel),
         letterNumberPattern: blankToNull(v.letterNumberPattern),
         supplementPeriodDays: v.supplementPeriodDays,
         unconfirmedAfterDays: v.unconfirmedAfterDays,
@@ -97,9 +115,12 @@ export function AgencySettingsPage() {
       const saved = await api<SettingsView>('PUT', `/agencies/${encodeURIComponent(code)}/settings`, body);
       setView(saved);
       form.setFieldsValue({ ...saved, remediesGeneral: saved.remedies.general, remediesPrereview: saved.remedies.prereview });
+      // the messages of an earlier refused save no longer apply
+      message.destroy();
+      form.setFields(form.getFieldsError().filter((f) => f.errors.length > 0).map((f) => ({ name: f.name.map(String), errors: [] as string[] })) as Parameters<typeof form.setFields>[0]);
       void message.success(`已保存${saved.agencyName}的设置（第${saved.version}版）`);
     } catch (err) {
-      void message.error(errorText(err), 10);
+      void message.error(errorText(err, LABELS), 10);
       // each refused field also shows its rule under the field
       if (err instanceof ApiError) form.setFields(err.issues.filter((i) => i.path !== '' && i.path !== 'version').map((i) => ({ name: i.path.split('.'), errors: [i.message] })) as Parameters<typeof form.setFields>[0]);
     } finally {
@@ -116,29 +137,35 @@ export function AgencySettingsPage() {
         {view !== null && <span style={{ color: '#595959' }}>第{view.version}版{view.letterCounterYear !== null ? `；${view.letterCounterYear}年已编号 ${view.letterCounter} 件` : ''}</span>}
       </Space>
       {view !== null && view.missing.length > 0 && <Alert className="gk-settings-missing" style={{ marginBottom: 8 }} type="warning" showIcon title={`发出告知书前还需设置：${view.missing.join('、')}`} />}
+      {view !== null && view.warnings.length > 0 && (
+        <Alert className="gk-settings-warnings" style={{ marginBottom: 8 }} type="info" showIcon title="不影响发出告知书，但建议设置" description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{view.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
+      )}
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={view === null}>
         <Row gutter={12}>
           <Col span={12}>
             <Card size="small" title="告知书中的救济途径与文号" style={{ marginBottom: 12 }}>
-              <Form.Item name="organKind" label="机关类型">
-                <Select aria-label="机关类型" allowClear placeholder="请选择" options={labels.organKinds.map((k) => ({ value: k.id, label: k.label }))} />
+              <Form.Item name="organKind" label={LABELS.organKind}>
+                <Select aria-label={LABELS.organKind} allowClear placeholder="请选择" options={labels.organKinds.map((k) => ({ value: k.id, label: k.label }))} />
               </Form.Item>
               {view?.suggestion && (
                 <Alert style={{ marginBottom: 12 }} type="info" title={`依${view.suggestion.article}：行政复议机关为${view.suggestion.reviewBody}；${view.suggestion.court}`} />
               )}
-              <Form.Item name="reviewBody" label="行政复议机关（全称）" extra="印在告知书的救济途径中，如 北京市东城区人民政府">
+              <Form.Item name="reviewBody" label={LABELS.reviewBody} extra="印在告知书的救济途径中，如 北京市东城区人民政府">
                 <Input />
               </Form.Item>
-              <Form.Item name="court" label="人民法院（全称）" extra="有管辖权的人民法院，如 北京市东城区人民法院">
+              <Form.Item name="court" label={LABELS.court} extra="有管辖权的人民法院，如 北京市东城区人民法院">
                 <Input />
               </Form.Item>
-              <Form.Item name="letterNumberPattern" label="文号格式" extra="{YYYY} 年份，{N} 当年序号，如 某信公〔{YYYY}〕{N}号">
+              <Form.Item name="reviewOnlineChannel" label={LABELS.reviewOnlineChannel} extra="以电子方式（电子邮件、网上获取）送达的告知书载明，如 某某市行政复议网上申请平台（https://…）；《行政复议法》第二十二条第二款">
                 <Input />
               </Form.Item>
-              <Form.Item name="remediesGeneral" label="救济途径（一般）" extra={view?.remediesCustom.general ? '本机关自定' : '默认文本；{复议机关} {人民法院} 由上面两项代入'}>
+              <Form.Item name="letterNumberPattern" label={LABELS.letterNumberPattern} extra="{YYYY} 年份，{N} 当年序号，如 某信公〔{YYYY}〕{N}号">
+                <Input />
+              </Form.Item>
+              <Form.Item name="remediesGeneral" label={LABELS.remediesGeneral} extra={view?.remediesCustom.general ? '本机关自定' : '默认文本；{复议机关} {人民法院} 由上面两项代入'}>
                 <Input.TextArea rows={3} />
               </Form.Item>
-              <Form.Item name="remediesPrereview" label="救济途径（依第十四条至第十六条不予公开，复议前置）" extra={view?.remediesCustom.prereview ? '本机关自定' : '默认文本'}>
+              <Form.Item name="remediesPrereview" label={LABELS.remediesPrereview} extra={view?.remediesCustom.prereview ? '本机关自定' : '默认文本'}>
                 <Input.TextArea rows={3} />
               </Form.Item>
             </Card>
@@ -154,13 +181,13 @@ export function AgencySettingsPage() {
                   </Col>
                 ))}
                 <Col span={12}>
-                  <Form.Item name="supplementPeriodDays" label="补正期限（工作日，不少于5）" rules={[{ required: true, message: '请填写' }]}>
-                    <InputNumber aria-label="补正期限（工作日，不少于5）" min={5} max={60} style={{ width: '100%' }} />
+                  <Form.Item name="supplementPeriodDays" label={LABELS.supplementPeriodDays} rules={[{ required: true, message: '请填写' }]}>
+                    <InputNumber aria-label={LABELS.supplementPeriodDays} min={5} max={60} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name="unconfirmedAfterDays" label="在线申请待确认提醒（天）" rules={[{ required: true, message: '请填写' }]}>
-                    <InputNumber aria-label="在线申请待确认提醒（天）" min={0} max={20} style={{ width: '100%' }} />
+                  <Form.Item name="unconfirmedAfterDays" label={LABELS.unconfirmedAfterDays} rules={[{ required: true, message: '请填写' }]}>
+                    <InputNumber aria-label={LABELS.unconfirmedAfterDays} min={0} max={20} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
               </Row>
