@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { collectBrowserErrors } from '../support/browser.ts';
-import { apiFromPage, awaitApi, checkConsoleScreen, consoleHarness, newConsoleContext } from '../support/consoleBrowser.ts';
+import { apiFromPage, awaitApi, checkConsoleScreen, chooseOption, consoleHarness, newConsoleContext } from '../support/consoleBrowser.ts';
 import type { ConsoleUser } from '../support/consoleBrowser.ts';
 import { personInput } from '../support/fixtures.ts';
 import { fixturePath } from '../support/reportFixtures.ts';
@@ -128,10 +128,9 @@ describe('the staff console', () => {
     await awaitApi(s, 'GET', /^\/api\/v1\/applications\/[^/]+\/actions$/, async () => {
       await s.page.goto(caseUrl);
     });
-    await s.page.getByLabel('办理结果').click();
     // choosing the outcome drafts its letter: wait for that answer, not for a fixed time
     const drafted = s.page.waitForResponse((r) => /\/letter\?outcome=partially_granted/.test(r.url()), { timeout: 60_000 });
-    await s.page.getByTitle(/部分公开/).click();
+    await chooseOption(s.page, '办理结果', /部分公开/);
     assert.equal((await drafted).status(), 200, `letter draft: ${s.refused.join('\n')}`);
     const body = s.page.getByLabel('告知书正文');
     await body.waitFor();

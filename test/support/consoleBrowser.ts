@@ -76,6 +76,24 @@ export async function awaitApi(u: ConsoleUser, method: string, pathPattern: RegE
 }
 
 /** Drops the browser's log line of an expected refusal (e.g. a 400 the screen then explains). */
+/**
+ * Picks an option of the antd Select labelled `selectLabel` and checks that it was taken; under load a
+ * click can fall on the dropdown while it is still opening, so the dropdown is opened again (twice at most).
+ */
+export async function chooseOption(page: Page, selectLabel: string, option: string | RegExp): Promise<void> {
+  const select = page.locator('.ant-select').filter({ has: page.getByLabel(selectLabel) });
+  const taken = async () => {
+    const text = await select.locator('.ant-select-content').first().getAttribute('title', { timeout: 5_000 }).catch(() => null);
+    return text !== null && (typeof option === 'string' ? text.includes(option) : option.test(text));
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByLabel(selectLabel).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option).click();
+    if (await taken()) return;
+  }
+  throw new Error(`${selectLabel}: the option ${String(option)} was not taken`);
+}
+
 export function forgetExpectedRefusal(u: ConsoleUser, status: number): void {
   const others = u.errors.filter((e) => !e.includes(`status of ${status}`));
   u.errors.splice(0, u.errors.length, ...others);
