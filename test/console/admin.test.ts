@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkConsoleScreen, consoleHarness, forgetExpectedRefusal, newConsoleContext } from '../support/consoleBrowser.ts';
+import { checkConsoleScreen, chooseOption, consoleHarness, forgetExpectedRefusal, newConsoleContext } from '../support/consoleBrowser.ts';
 
 const TODAY = '2026-09-01';
 const NEW_PASSWORD = 'Qiuyue-lanting-2026';
@@ -85,13 +85,11 @@ describe('administration: users and agency settings', () => {
     await u.page.waitForFunction(() => (document.querySelector('#reviewBody') as HTMLInputElement | null)?.value === '国家信访局');
     await checkConsoleScreen(u, '33-agency-settings');
 
-    await u.page.getByLabel('机关', { exact: true }).click();
-    await u.page.getByTitle('示范省人民政府办公厅（政务公开办）').click();
+    await chooseOption(u.page, '机关', '示范省人民政府办公厅（政务公开办）');
     await u.page.getByText('发出告知书前还需设置：行政复议机关、人民法院、文号格式').waitFor();
     // not blocking, shown apart from what blocks letters
     await u.page.locator('.gk-settings-warnings').getByText('以电子方式送达的告知书应载明行政复议网上申请渠道（《行政复议法》第二十二条第二款）').waitFor();
-    await u.page.getByLabel('机关类型').click();
-    await u.page.getByTitle('县级以上人民政府工作部门').click();
+    await chooseOption(u.page, '机关类型', '县级以上人民政府工作部门');
     await u.page.getByLabel('行政复议机关（全称）').fill('上级机关');
     await u.page.getByLabel('人民法院（全称）').fill('示范市中级人民法院');
     await u.page.getByLabel('文号格式').fill('示范公开〔{YYYY}〕{N}号');
@@ -118,8 +116,7 @@ describe('administration: users and agency settings', () => {
     await checkConsoleScreen(u, '35-agency-settings-saved');
     await u.page.getByText(/^依.*行政复议机关为/).waitFor();
     await u.page.reload();
-    await u.page.getByLabel('机关', { exact: true }).click();
-    await u.page.getByTitle('示范省人民政府办公厅（政务公开办）').click();
+    await chooseOption(u.page, '机关', '示范省人民政府办公厅（政务公开办）');
     await u.page.waitForFunction(() => (document.querySelector('#reviewBody') as HTMLInputElement | null)?.value === '示范省人民政府');
     assert.equal(await u.page.getByLabel('补正期限（工作日，不少于5）').inputValue(), '10');
     assert.equal(await u.page.getByLabel('文号格式').inputValue(), '示范公开〔{YYYY}〕{N}号');

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiFromPage, awaitApi, checkConsoleScreen, consoleHarness, forgetExpectedRefusal } from '../support/consoleBrowser.ts';
+import { apiFromPage, awaitApi, checkConsoleScreen, chooseOption, consoleHarness, forgetExpectedRefusal } from '../support/consoleBrowser.ts';
 import type { ConsoleUser } from '../support/consoleBrowser.ts';
 
 const TODAY = '2026-09-01';
@@ -40,8 +40,7 @@ describe('the publisher and the catalogue', () => {
 
     await row.getByRole('button', { name: `发布（${TITLE}）` }).click();
     await awaitApi(u, 'POST', /\/publish$/, () => u.page.getByRole('dialog').getByRole('button', { name: /发\s*布/ }).click(), LIST);
-    await u.page.getByLabel('按状态筛选').click();
-    await u.page.getByTitle('已发布').click();
+    await chooseOption(u.page, '按状态筛选', '已发布');
     const published = u.page.getByRole('row').filter({ hasText: TITLE });
     assert.match((await published.innerText()).replace(/\s+/g, ' '), /示范信〔2026〕7号 .*2026-08-28 2026-09-01 有效 已发布/);
     await checkConsoleScreen(u, '42-catalogue-published');
@@ -92,8 +91,7 @@ describe('the publisher and the catalogue', () => {
     dialog = u.page.getByRole('dialog');
     await dialog.getByLabel(/撤回理由/).fill('与正式文件一并调整后重新发布');
     await awaitApi(u, 'POST', /\/withdraw$/, () => dialog.getByRole('button', { name: /撤\s*回/ }).click(), LIST);
-    await u.page.getByLabel('按状态筛选').click();
-    await u.page.getByTitle('已撤回').click();
+    await chooseOption(u.page, '按状态筛选', '已撤回');
     await row(u, INTERPRETATION).getByText('已撤回').waitFor();
     await u.page.context().close();
   });
@@ -194,6 +192,5 @@ async function openCatalogue(): Promise<ConsoleUser> {
 }
 
 async function filterPublished(u: ConsoleUser): Promise<void> {
-  await u.page.getByLabel('按状态筛选').click();
-  await awaitApi(u, 'GET', /\/catalogue\/documents$/, () => u.page.getByTitle('已发布').click());
+  await awaitApi(u, 'GET', /\/catalogue\/documents$/, () => chooseOption(u.page, '按状态筛选', '已发布'));
 }

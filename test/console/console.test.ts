@@ -105,8 +105,7 @@ describe('the staff console', () => {
     await s.page.getByRole('menuitem', { name: '申请办理' }).click();
     await s.page.getByText('钱*敏').first().waitFor();
     await checkScreen(s, '06-applications');
-    await s.page.getByLabel('按状态筛选').click();
-    await s.page.getByTitle('待补正').click();
+    await chooseOption(s.page, '按状态筛选', '待补正');
     await s.page.getByText('示例律师事务所').first().waitFor();
     assert.equal(await s.page.getByText('钱*敏').count(), 0, 'filtered by state');
     await s.page.context().close();
@@ -231,8 +230,10 @@ describe('the staff console', () => {
   it('shows the supervisor the roll-up of the region and the agencies late with their report (Art. 49)', async () => {
     const s = await loginAs('supervisor');
     await s.page.getByRole('menuitem', { name: '辖区汇总' }).click();
-    await s.page.getByLabel('年度').click();
-    const timeliness = await awaitApi(s, 'GET', /\/agencies\/report-timeliness$/, () => s.page.getByTitle('2020年').click()) as { items: { agencyName: string; status: string; publishedOn: string | null }[] };
+    // The page asks for the current year first; the answer wanted is the one for 2020.
+    const answer = s.page.waitForResponse((r) => r.url().includes('/agencies/report-timeliness?year=2020'), { timeout: 60_000 });
+    await chooseOption(s.page, '年度', '2020年');
+    const timeliness = (await (await answer).json()) as { items: { agencyName: string; status: string; publishedOn: string | null }[] };
     await s.page.getByText(/2020年 依申请公开情况/).waitFor();
     await s.page.getByRole('cell', { name: /本年新收/ }).first().waitFor();
     const STATUS_TEXT: Record<string, string> = { missing: '逾期未发布', late: '逾期发布', on_time: '按期发布', not_due: '未到期限', unset: '未设置机关类型' };

@@ -81,13 +81,13 @@ export async function awaitApi(u: ConsoleUser, method: string, pathPattern: RegE
  * click can fall on the dropdown while it is still opening, so the dropdown is opened again (twice at most).
  */
 export async function chooseOption(page: Page, selectLabel: string, option: string | RegExp): Promise<void> {
-  const select = page.locator('.ant-select').filter({ has: page.getByLabel(selectLabel) });
+  const select = page.locator('.ant-select').filter({ has: page.getByLabel(selectLabel, { exact: true }) });
   const taken = async () => {
     const text = await select.locator('.ant-select-content').first().getAttribute('title', { timeout: 5_000 }).catch(() => null);
     return text !== null && (typeof option === 'string' ? text.includes(option) : option.test(text));
   };
   for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByLabel(selectLabel).click();
+    await page.getByLabel(selectLabel, { exact: true }).click();
     await page.locator('.ant-select-dropdown:visible').getByTitle(option).click();
     if (await taken()) return;
   }
