@@ -22,6 +22,7 @@ import { PERMISSIONS } from '../law/transitions.ts';
 import { ValidationError } from '../shared/domainError.ts';
 import { openLetterBody } from '../requests/letters.ts';
 import { decryptApplicant } from '../requests/queries.ts';
+import { yieldToEventLoop } from '../shared/yieldToEventLoop.ts';
 import { applicationRefs } from './schema.ts';
 import { columnForHeader, REGISTER_COLUMNS } from './columns.ts';
 import { CHANNELS, lookupOutcome } from './values.ts';
@@ -81,23 +82,6 @@ export function decisionOfLetter(body: string): string {
 /** Cases per query of an export (with their letters): a short hold of the embedded database each. */
 const EXPORT_PAGE = 1_000;
 
-interface ExportCase {
-  id: string;
-  receiptCode: string;
-  channel: string;
-  receivedOn: string | null;
-  applicantKind: string;
-  applicantMasked: string;
-  personalData: string;
-  description: string;
-  outcome: string | null;
-  closedOn: string | null;
-  firstOutcome: string | null;
-  firstConcludedOn: string | null;
-  answerFacts: Record<string, unknown> | null;
-  ref: string | null;
-}
-
 /** The lapse notice stands for the letter of a case that lapsed (逾期不补正, 逾期未缴费). */
 const LAPSE_NOTICE_KINDS = ['supplement-lapsed', 'fee-lapsed'];
 
@@ -105,6 +89,35 @@ function factText(facts: Record<string, unknown> | null, key: string): string {
   const v = facts?.[key];
   return typeof v === 'string' ? v : '';
 }
+
+/** The year's cases after `after` in the register's order (receipt date, then case), one page. */
+function exportPage(db: Db, agencyId: string, year: number, revealed: boolean, after: { receivedOn: string | null; id: string } | undefined) {
+  return db
+    .select({
+      id: applications.id,
+      receiptCode: applications.receiptCode,
+      channel: applications.channel,
+      receivedOn: applications.receivedOn,
+      applicantKind: applications.applicantKind,
+      applicantMasked: applications.applicantMasked,
+      // The sealed personal data only when it is revealed.
+      personalData: revealed ? applications.personalData : sql<string>`''`,
+      description: applications.description,
+      outcome: applications.outcome,
+      closedOn: applications.closedOn,
+      firstOutcome: applications.firstOutcome,
+      firstConcludedOn: applications.firstConcludedOn,
+      answerFacts: applications.answerFacts,
+      ref: applicationRefs.ref,
+    })
+    .from(applications)
+    .leftJoin(applicationRefs, eq(applicationRefs.applicationId, applications.id))
+    .where(and(countedInYear(agencyId, year), after === undefined ? undefined : sql`(${applications.receivedOn}, ${applications.id}) > (${after.receivedOn}, ${after.id})`))
+    .orderBy(asc(applications.receivedOn), asc(applications.id))
+    .limit(EXPORT_PAGE);
+}
+
+type ExportCase = Awaited<ReturnType<typeof exportPage>>[number];
 
 export async function exportRegister(db: Db, actor: Actor, key: SecretKey, props: RegisterExportProps): Promise<RegisterExport> {
   requireRole(actor, PERMISSIONS.exportRegister, '导出申请台账');
@@ -123,30 +136,8 @@ export async function exportRegister(db: Db, actor: Actor, key: SecretKey, props
   // pages: on the embedded database a whole year in one query held it (and the server) too long (issue 14).
   const cases: ExportCase[] = [];
   const letterOf = new Map<string, { number: string | null; issuedOn: string | null; decision: string }>();
-  for (let after: { receivedOn: string | null; id: string } | undefined; ; ) {
-    const page = await db
-      .select({
-        id: applications.id,
-        receiptCode: applications.receiptCode,
-        channel: applications.channel,
-        receivedOn: applications.receivedOn,
-        applicantKind: applications.applicantKind,
-        applicantMasked: applications.applicantMasked,
-        // The sealed personal data only when it is revealed.
-        personalData: reason === null ? sql<string>`''` : applications.personalData,
-        description: applications.description,
-        outcome: applications.outcome,
-        closedOn: applications.closedOn,
-        firstOutcome: applications.firstOutcome,
-        firstConcludedOn: applications.firstConcludedOn,
-        answerFacts: applications.answerFacts,
-        ref: applicationRefs.ref,
-      })
-      .from(applications)
-      .leftJoin(applicationRefs, eq(applicationRefs.applicationId, applications.id))
-      .where(and(countedInYear(agency.id, props.year), after === undefined ? undefined : sql`(${applications.receivedOn}, ${applications.id}) > (${after.receivedOn}, ${after.id})`))
-      .orderBy(asc(applications.receivedOn), asc(applications.id))
-      .limit(EXPORT_PAGE);
+  for (let after: ExportCase | undefined; ; ) {
+    const page = await exportPage(db, agency.id, props.year, reason !== null, after);
     cases.push(...page);
     const slice = page.map((c) => c.id);
     if (slice.length > 0) {
@@ -164,10 +155,9 @@ export async function exportRegister(db: Db, actor: Actor, key: SecretKey, props
         if (!letterOf.has(n.applicationId)) letterOf.set(n.applicationId, { number: n.number, issuedOn: n.issuedOn, decision: n.body.split('\n')[2]?.trim() ?? '' });
       }
     }
-    const last = page.at(-1);
-    if (page.length < EXPORT_PAGE || last === undefined) break;
-    after = { receivedOn: last.receivedOn, id: last.id };
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    after = page.at(-1);
+    if (page.length < EXPORT_PAGE) break;
+    await yieldToEventLoop();
   }
 
   const rows = cases.map((c) => {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { receiptCodeOf } from '../requests/receiptCode.ts';
+import { yieldToEventLoop } from '../shared/yieldToEventLoop.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorId, inScope, type Actor } from '../accounts/actor.ts';
@@ -63,8 +64,6 @@ const LOOKUP_CHUNK = 5_000;
 /** 编号 per lookup on the embedded database, each its own short query (≈ 20 ms). */
 const EMBEDDED_LOOKUP_CHUNK = 1_000;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** Removes an unfinished import's cases, events and references (a failed or interrupted embedded import). */
 export async function removeImport(db: Db, importId: string): Promise<void> {
   await db.transaction(async (tx) => {
@@ -90,7 +89,6 @@ export async function removeUnfinishedImports(db: Db): Promise<number> {
   for (const { id } of unfinished) await removeImport(db, id);
   return unfinished.length;
 }
-
 
 /** The workflow state of an imported case: open cases are being handled; closed ones ended as recorded. */
 function stateOf(row: RegisterRow): string {
