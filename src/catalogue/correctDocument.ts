@@ -4,7 +4,7 @@
  * changed document from the day the information changed (`changedOn`, default today): the event keeps
  * that day, the day the correction was published, and whether that was late (decisions.md #19).
  */
-import { validateDocumentInput } from './documentInput.ts';
+import { CORRECTABLE_FIELDS, validateDocumentInput } from './documentInput.ts';
 import type { CatalogueContext } from './context.ts';
 import { searchVectors } from './documents.ts';
 import type { DocumentView } from './documents.ts';
@@ -15,7 +15,7 @@ import { ValidationError } from '../shared/domainError.ts';
 import { isCivilDate } from '../calendar/civilDate.ts';
 import { publicationLateness } from './publication.ts';
 
-export const CORRECTABLE_FIELDS = ['title', 'publisher', 'docNumber', 'writtenOn', 'column', 'item', 'topic', 'kind', 'summary', 'body', 'keywords'] as const;
+export { CORRECTABLE_FIELDS } from './documentInput.ts';
 
 export interface CorrectDocumentProps extends DocumentStepProps {
   changes: Record<string, unknown>;

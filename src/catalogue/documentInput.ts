@@ -29,6 +29,9 @@ export interface DocumentInput {
   indexNumber?: string | undefined;
 }
 
+/** The fields a 更正 may change (catalogue/correctDocument.ts); the 索引号 never changes. */
+export const CORRECTABLE_FIELDS = ['title', 'publisher', 'docNumber', 'writtenOn', 'column', 'item', 'topic', 'kind', 'summary', 'body', 'keywords'] as const;
+
 export const DOCUMENT_LIMITS = { title: 200, publisher: 100, docNumber: 60, topic: 60, summary: 500, body: 200_000, keywords: 200, indexNumber: 60 } as const;
 
 function str(issues: Issue[], path: string, value: unknown, max: number, required: boolean, prefix: string): string | undefined {

@@ -8,6 +8,7 @@ import { withDatabase } from './database.ts';
 import { printJson } from './io.ts';
 import { action } from './run.ts';
 import { ValidationError } from '../shared/domainError.ts';
+import { CORRECTABLE_FIELDS } from '../catalogue/documentInput.ts';
 
 /** `field=value` arguments as a record; one without `=` is refused naming it. */
 export function fieldAssignments(args: readonly string[]): Record<string, string> {
@@ -95,7 +96,7 @@ export function registerCatalogueCommands(program: Command): void {
     .argument('<id>', '文件 id')
     .requiredOption('--version <n>', '版本号', (v) => Number(v))
     .requiredOption('--reason <text>', '更正原因')
-    .requiredOption('--set <field=value...>', '要更正的字段，如 --set title=新名称 --set docNumber=…（可更正：title、publisher、docNumber、writtenOn、column、item、topic、kind、summary、body、keywords）')
+    .requiredOption('--set <field=value...>', `要更正的字段，如 --set title=新名称 --set docNumber=…（可更正：${CORRECTABLE_FIELDS.join('、')}）`)
     .option('--changed-on <YYYY-MM-DD>', '政府信息变更之日（早于今天时；第二十六条的20个工作日自此起算）')
     .action(
       action(async (id: string, options: { version: number; reason: string; set: string[]; changedOn?: string }) => {
