@@ -2,7 +2,7 @@
  * `npm start`: migrate, seed the demo agency (idempotent), serve the API (PORT, HOST, GONGKAI_DATA_DIR,
  * DATABASE_URL), and print where it listens and how to log in.
  */
-import { dataDirFromEnv, openDatabase, optionsFromEnv } from './db/open.ts';
+import { dataDirFromEnv, embeddedClusterExists, openDatabase, optionsFromEnv } from './db/open.ts';
 import type { SecretKey } from './db/secretKey.ts';
 import { KeyMismatchError, loadInstallationKey } from './db/installationKey.ts';
 import { restrictDataDir } from './db/dataDirPermissions.ts';
@@ -12,7 +12,6 @@ import { buildApp } from './http/app.ts';
 import { DiskFileStore } from './requests/fileStore.ts';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { DemoResult } from './demo/seed.ts';
 import { mailerFromEnv } from './reminders/mailer.ts';
 import { startScheduler } from './reminders/scheduler.ts';
@@ -31,7 +30,7 @@ const seedOnly = process.env['GONGKAI_SEED_ONLY'] === '1';
 // import, the report it locks, letters) grows the memory of the process that does it, and PGlite's
 // WebAssembly memory never shrinks. The server then opens the seeded database and idles at what a restart
 // does (issue 14: idle memory).
-const seededInChild = !seedOnly && options.url === undefined && !existsSync(path.join(dataDir, 'pgdata', 'PG_VERSION')) ? seedInChildProcess() : undefined;
+const seededInChild = !seedOnly && options.url === undefined && !embeddedClusterExists(dataDir) ? seedInChildProcess() : undefined;
 const database = await openDatabase(options);
 // The key file and the attachments live in the data directory on PostgreSQL too: owner-only (on PGlite
 // openDatabase has done it, and walking its ~1,500 files again would only slow the start).
