@@ -7,7 +7,7 @@
  */
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, errorText } from '../api.ts';
+import { api, errorText, fieldErrors } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { Agency } from '../types.ts';
 
@@ -122,7 +122,7 @@ export function AgencySettingsPage() {
     } catch (err) {
       void message.error(errorText(err, LABELS), 10);
       // each refused field also shows its rule under the field
-      if (err instanceof ApiError) form.setFields(err.issues.filter((i) => i.path !== '' && i.path !== 'version').map((i) => ({ name: i.path.split('.'), errors: [i.message] })) as Parameters<typeof form.setFields>[0]);
+      form.setFields(fieldErrors(err).filter((f) => f.name[0] !== 'version') as Parameters<typeof form.setFields>[0]);
     } finally {
       setSaving(false);
     }

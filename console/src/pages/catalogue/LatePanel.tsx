@@ -46,12 +46,12 @@ export function LatePanel({ agency }: { agency: string }) {
   if (error !== null) return <Alert type="error" title={error} />;
   const today = chinaToday();
   const due = (v: string, r: LateEntry) => <span>{v}{r.provisional && <Tag color="orange" style={{ marginLeft: 4 }}>暂定</Tag>}</span>;
-  const base = [
+  const document = [
     { title: '索引号', dataIndex: 'indexNumber', width: 190 },
     { title: '名称', dataIndex: 'title', ellipsis: true },
-    { title: '成文日期', dataIndex: 'writtenOn', width: 100 },
-    { title: '应公开日期', dataIndex: 'art26DueOn', width: 130, render: due },
   ];
+  const dueOn = { title: '应公开日期', dataIndex: 'art26DueOn', width: 130, render: due };
+  const base = [...document, { title: '成文日期', dataIndex: 'writtenOn', width: 100 }, dueOn];
   return (
     <div>
       <Space style={{ marginBottom: 8 }}>
@@ -68,11 +68,10 @@ export function LatePanel({ agency }: { agency: string }) {
       <h2 style={{ fontSize: 14, margin: '4px 0' }}>变更逾期公开（更正、有效性变更晚于变更之日起20个工作日）{data !== null && <Tag color={data.changedLate.length > 0 ? 'orange' : 'green'} style={{ marginLeft: 6 }}>{data.changedLate.length} 件</Tag>}</h2>
       <Table<LateChange> size="small" rowKey={(r) => `${r.id}-${r.change}-${r.recordedOn}`} loading={data === null} dataSource={data?.changedLate ?? []} pagination={false} locale={{ emptyText: '没有逾期公开的变更' }}
         columns={[
-          { title: '索引号', dataIndex: 'indexNumber', width: 190 },
-          { title: '名称', dataIndex: 'title', ellipsis: true },
+          ...document,
           { title: '变更', dataIndex: 'change', width: 100, render: (c: LateChange['change']) => CHANGE_LABELS[c] },
           { title: '变更日期', dataIndex: 'changedOn', width: 100 },
-          { title: '应公开日期', dataIndex: 'art26DueOn', width: 130, render: due },
+          dueOn,
           { title: '公开日期', dataIndex: 'recordedOn', width: 100 },
           { title: '晚于应公开日期', key: 'late', width: 120, render: (_: unknown, r: LateChange) => `${days(r.art26DueOn, r.recordedOn)} 天` },
         ]} />
