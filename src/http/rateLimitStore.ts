@@ -10,6 +10,7 @@
  * requests of one bucket in one statement are numbered from the count that statement returns.
  */
 import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { rateLimit } from '../db/schema.ts';
 
@@ -17,6 +18,9 @@ type Callback = (err: Error | null, res?: { current: number; ttl: number }) => v
 
 /** Deletes finished windows after this many counting statements (rows are tiny; this only bounds the table). */
 const PURGE_EVERY = 1000;
+
+/** The milliseconds left of a bucket's window of `secs` seconds. */
+const msLeft = (secs: SQL) => sql<number>`ceil(extract(epoch from (${rateLimit.windowStart} + make_interval(secs => ${secs}) - now())) * 1000)::int`;
 
 /**
  * The counting statement, prepared once (named: PostgreSQL plans it once per connection): adds each
@@ -39,7 +43,7 @@ function prepareCount(db: Db) {
     .returning({
       bucket: rateLimit.bucket,
       hits: rateLimit.hits,
-      ttl: sql<number>`ceil(extract(epoch from (${rateLimit.windowStart} + make_interval(secs => ${p('secs')}::float8) - now())) * 1000)::int`,
+      ttl: msLeft(sql`${p('secs')}::float8`),
     })
     .prepare('gongkai_rate_limit_count');
 }
@@ -129,7 +133,7 @@ export function databaseRateLimitStore(db: Db) {
       const key = `${this.#route}|${client}`;
       const ms = Math.max(1, Math.round(timeWindow));
       db.execute<{ hits: number; ttl: number }>(sql`
-        select hits, ceil(extract(epoch from (window_start + make_interval(secs => ${ms / 1000}) - now())) * 1000)::int as ttl
+        select hits, ${msLeft(sql`${ms / 1000}`)} as ttl
         from rate_limit where bucket = ${key} and window_start > now() - make_interval(secs => ${ms / 1000})`)
         .then((r) => {
           const row = (r as unknown as { rows: { hits: number; ttl: number }[] }).rows[0];
