@@ -22,6 +22,8 @@ import { DiskFileStore } from '../src/requests/fileStore.ts';
 import { importRegister } from '../src/register/importRegister.ts';
 import { exportRegister } from '../src/register/exportRegister.ts';
 import { residentIdCheckChar } from '../src/requests/identity.ts';
+import { hashQueryPassword } from '../src/requests/queryPassword.ts';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { createScratchPgDatabase } from '../test/support/db.ts';
 import { reachablePostgresUrl } from './postgres.ts';
 
@@ -142,6 +144,23 @@ END;
   })();
 }
 
+/**
+ * CPU per query-password hash: a submission's whole hash as hashQueryPassword does it (HMAC, scrypt on the
+ * thread pool), and scrypt alone at the work factor now and the earlier one — what a searcher pays per guess.
+ */
+async function queryPasswordCpu(n = 500): Promise<{ submission: number; n32: number; n256: number }> {
+  const key = SecretKey.random();
+  const cpuMs = async (f: () => unknown) => {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < n; i++) await f();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000 / n;
+  };
+  const salt = randomBytes(12);
+  const scrypt = (n: number) => () => scryptSync(key.keyedHash('query-password', 'ABCDEFGH23'), salt, 24, { N: n, r: 8, p: 1 });
+  return { submission: await cpuMs(() => hashQueryPassword(key, 'ABCDEFGH23')), n32: await cpuMs(scrypt(32)), n256: await cpuMs(scrypt(256)) };
+}
+
 function startOnce(env: NodeJS.ProcessEnv): Promise<{ ms: number; rssMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -193,7 +212,7 @@ async function longestWait(db: Db, job: () => Promise<unknown>): Promise<{ secon
   return { seconds: (performance.now() - started) / 1000, longestMs: longest, probes };
 }
 
-/** A register import on PGlite, then a backup of what it wrote, each while another client asks `select 1` every 5 ms. */
+/** A register import on PGlite, then the register export and a backup of what it wrote, each while another request waits (longestWait). */
 async function embeddedLongJobs(rows: number): Promise<{ importing: Awaited<ReturnType<typeof longestWait>>; exporting: Awaited<ReturnType<typeof longestWait>>; backup: Awaited<ReturnType<typeof longestWait>> }> {
   const database = await openDatabase({ dataDir: 'memory' });
   const dir = mkdtempSync(path.join(tmpdir(), 'gk-bench-backup-'));
@@ -261,6 +280,8 @@ export async function run(): Promise<string[]> {
         lines.push(`  round ${i + 1}: intake ${r.intake.toFixed(0)} applications/s (server process busy ${(r.busy * 100).toFixed(0)} % of one core), pgbench ${r.pgbench.toFixed(0)} tps → ${((r.intake / r.pgbench) * 100).toFixed(1)} %`);
       }
       lines.push(`  median: intake is ${(median * 100).toFixed(1)} % of pgbench (target ≥ 25 %)`);
+      const hash = await queryPasswordCpu();
+      lines.push(`query password (requests/queryPassword.ts): a submission's hash ${hash.submission.toFixed(3)} ms of CPU; scrypt alone, a searcher's cost per guess: N = 32 ${hash.n32.toFixed(3)} ms, the earlier N = 256 ${hash.n256.toFixed(3)} ms → 10 characters under N = 32 cost a search ${((1024 * hash.n32) / hash.n256).toFixed(0)} times what 8 under N = 256 did`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -4,10 +4,10 @@
  * stolen table or backup, which never holds the key — the hashes cannot be searched at all.
  *
  * With the key too, what a search costs is the password's entropy times the cost of one hash; the entropy
- * is ours to choose because the password is random. 10 characters of 32 (50 bits) under N = 32 (≈ 0.06 ms)
- * cost 2^50 × 0.06 ms ≈ 2,000 core-years per hash; 8 characters (40 bits) under N = 256 (≈ 0.46 ms) cost
- * ≈ 16. So the longer password with the lighter work factor is ≈ 140 times harder to search and spares
- * 0.4 ms of CPU per online submission, a sixth of all the intake costs (bench/lean.bench.ts, issue 14).
+ * is ours to choose because the password is random. 10 characters of 32 (50 bits) under N = 32 (≈ 0.1 ms a
+ * guess) cost 2^50 × 0.1 ms ≈ 3,500 core-years per hash; 8 characters (40 bits) under N = 256 (≈ 0.48 ms)
+ * cost ≈ 17. So the longer password with the lighter work factor is ≈ 200 times harder to search, and a
+ * submission's hash costs ≈ 0.13 ms of CPU instead of ≈ 0.5 ms (`npm run bench -- lean` measures all three).
  * The work factor is stored in each hash, so hashes made with other parameters still verify, and so do the
  * earlier forms `qs1$…` (scrypt of the bare password) and `salt$sha256`.
  * Imported cases never had a password given to anyone: they store NO_QUERY_PASSWORD, which no password matches.
